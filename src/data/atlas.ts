@@ -1,0 +1,122 @@
+/**
+ * The joined, typed model the app works with: regions, organisations and cooperations
+ * resolved against each other, dates parsed, indexes by id and by region. Pure.
+ */
+import type {
+  CooperationRecord,
+  Kind,
+  Localized,
+  OrganisationRecord,
+  ProjectRecord,
+  RawDataset,
+  RegionRecord,
+  SourceRecord,
+  Topic,
+} from './model.ts';
+import { parsePartialDate, type PartialDate } from './partial-date.ts';
+
+export type Region = RegionRecord;
+export type Organisation = OrganisationRecord;
+
+export interface Partner {
+  region: string;
+  organisation: string | null;
+  role: 'lead' | 'member';
+  joined: PartialDate | null;
+  /** First day this partner takes part: joined, else the cooperation's start. */
+  from: number;
+}
+
+export interface Cooperation {
+  id: string;
+  title: Localized;
+  summary: Localized;
+  kind: Kind;
+  topics: Topic[];
+  signed: PartialDate;
+  effective: PartialDate | null;
+  ended: PartialDate | null;
+  /** First day in force: effective, else signed. */
+  from: number;
+  /** First day no longer in force (ended), or null. */
+  until: number | null;
+  partners: Partner[];
+  /** Distinct partner regions, in partner order. */
+  regions: string[];
+  projects: ProjectRecord[];
+  sources: SourceRecord[];
+  note: string | null;
+}
+
+export interface Atlas {
+  regions: Map<string, Region>;
+  organisations: Map<string, Organisation>;
+  cooperations: Cooperation[];
+  cooperationById: Map<string, Cooperation>;
+  /** Cooperations in which a region takes part (directly). */
+  cooperationsByRegion: Map<string, Cooperation[]>;
+}
+
+function mustParse(text: string, what: string): PartialDate {
+  const d = parsePartialDate(text);
+  if (!d) throw new Error(`malformed date ${what}: "${text}"`);
+  return d;
+}
+
+export function toCooperation(r: CooperationRecord): Cooperation {
+  const signed = mustParse(r.signed, `${r.id}.signed`);
+  const effective = r.effective ? mustParse(r.effective, `${r.id}.effective`) : null;
+  const ended = r.ended ? mustParse(r.ended, `${r.id}.ended`) : null;
+  const from = (effective ?? signed).start;
+  const partners: Partner[] = r.partners.map((p) => {
+    const joined = p.joined ? mustParse(p.joined, `${r.id}.joined`) : null;
+    return {
+      region: p.region,
+      organisation: p.organisation ?? null,
+      role: p.role ?? 'member',
+      joined,
+      from: joined ? joined.start : from,
+    };
+  });
+  return {
+    id: r.id,
+    title: r.title,
+    summary: r.summary,
+    kind: r.kind,
+    topics: r.topics,
+    signed,
+    effective,
+    ended,
+    from,
+    until: ended ? ended.start : null,
+    partners,
+    regions: [...new Set(partners.map((p) => p.region))],
+    projects: r.projects ?? [],
+    sources: r.sources,
+    note: r.note ?? null,
+  };
+}
+
+/** Joins a validated dataset. Cooperations are sorted by signing date (then id). */
+export function buildAtlas(raw: RawDataset): Atlas {
+  const regions = new Map(raw.regions.map((r) => [r.id, r]));
+  const organisations = new Map(raw.organisations.map((o) => [o.id, o]));
+  const cooperations = raw.cooperations
+    .map(toCooperation)
+    .sort((a, b) => a.signed.start - b.signed.start || a.id.localeCompare(b.id));
+  const cooperationById = new Map(cooperations.map((c) => [c.id, c]));
+  const cooperationsByRegion = new Map<string, Cooperation[]>();
+  for (const c of cooperations)
+    for (const region of c.regions) {
+      const list = cooperationsByRegion.get(region) ?? [];
+      list.push(c);
+      cooperationsByRegion.set(region, list);
+    }
+  return { regions, organisations, cooperations, cooperationById, cooperationsByRegion };
+}
+
+/** The Land a region lies in (itself for a Land, null for the Bund). */
+export function stateOf(region: Region): string | null {
+  if (region.kind === 'state') return region.id;
+  return region.state ?? null;
+}

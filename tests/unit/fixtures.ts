@@ -1,0 +1,95 @@
+/** Builders for small, valid datasets; every test makes its own copy. */
+import type { CooperationRecord, RawDataset } from '../../src/data/model.ts';
+import type { DataFiles } from '../../src/data/validate.ts';
+
+export function createDataset(): RawDataset {
+  return {
+    regions: [
+      { id: 'DE', kind: 'federal', name: { de: 'Bund', en: 'Federal Government' }, abbr: 'Bund' },
+      { id: 'DE-BE', kind: 'state', ags: '11', name: { de: 'Berlin', en: 'Berlin' }, abbr: 'BE' },
+      {
+        id: 'DE-BB',
+        kind: 'state',
+        ags: '12',
+        name: { de: 'Brandenburg', en: 'Brandenburg' },
+        abbr: 'BB',
+      },
+      { id: 'DE-SN', kind: 'state', ags: '14', name: { de: 'Sachsen', en: 'Saxony' }, abbr: 'SN' },
+      {
+        id: 'DE-TH',
+        kind: 'state',
+        ags: '16',
+        name: { de: 'Thüringen', en: 'Thuringia' },
+        abbr: 'TH',
+      },
+      {
+        id: '14612000',
+        kind: 'municipality',
+        ags: '14612000',
+        name: { de: 'Dresden', en: 'Dresden' },
+        state: 'DE-SN',
+      },
+      {
+        id: '14713000',
+        kind: 'municipality',
+        ags: '14713000',
+        name: { de: 'Leipzig', en: 'Leipzig' },
+        state: 'DE-SN',
+      },
+    ],
+    organisations: [
+      {
+        id: 'itdz-berlin',
+        name: 'ITDZ Berlin',
+        fullName: { de: 'IT-Dienstleistungszentrum Berlin', en: 'IT Service Centre Berlin' },
+        kind: 'it-provider',
+        home: ['DE-BE'],
+      },
+      {
+        id: 'zit-bb',
+        name: 'ZIT-BB',
+        fullName: {
+          de: 'Brandenburgischer IT-Dienstleister',
+          en: 'Brandenburg IT service provider',
+        },
+        kind: 'it-provider',
+        home: ['DE-BB'],
+      },
+    ],
+    cooperations: [createCooperation()],
+  };
+}
+
+export function createCooperation(over: Partial<CooperationRecord> = {}): CooperationRecord {
+  return {
+    id: 'be-bb-test-2013',
+    title: { de: 'Kooperation Berlin–Brandenburg', en: 'Berlin–Brandenburg cooperation' },
+    summary: { de: 'Eine Testkooperation.', en: 'A test cooperation.' },
+    signed: '2013-11',
+    kind: 'agreement',
+    partners: [
+      { region: 'DE-BE', organisation: 'itdz-berlin', role: 'lead' },
+      { region: 'DE-BB', organisation: 'zit-bb' },
+    ],
+    projects: [{ title: { de: 'Mobiles Arbeiten', en: 'Mobile working' }, lead: 'itdz-berlin' }],
+    topics: ['digital-workplace'],
+    sources: [
+      { url: 'https://example.org/a', publisher: 'Example', published: '2013-11-29', title: 'A' },
+    ],
+    ...over,
+  };
+}
+
+export function toFiles(d: RawDataset): DataFiles {
+  return {
+    regions: { file: 'data/regions.json', text: JSON.stringify({ regions: d.regions }, null, 2) },
+    organisations: {
+      file: 'data/organisations.json',
+      text: JSON.stringify({ organisations: d.organisations }, null, 2),
+    },
+    cooperations: {
+      file: 'data/cooperations.json',
+      text: JSON.stringify({ cooperations: d.cooperations }, null, 2),
+    },
+  };
+}
