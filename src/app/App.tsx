@@ -1,0 +1,306 @@
+/** Layout and wiring: the store is the one source of truth; every input calls its actions. */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { MapView } from '../map/MapView.tsx';
+import { Panel } from '../panel/Panel.tsx';
+import { Search } from '../panel/Search.tsx';
+import { Filters } from '../panel/Filters.tsx';
+import { Legend } from '../panel/Legend.tsx';
+import { TableView } from '../panel/TableView.tsx';
+import { STRINGS, fill, modeLabel } from '../i18n/strings.ts';
+import { formatLongDay, formatShortDay } from '../i18n/format.ts';
+import { derive, type Selection } from '../view/derive.ts';
+import { useStore, type Store } from '../view/store.ts';
+import type { ViewState } from '../view/view-state.ts';
+import type { Notice } from '../view/url.ts';
+import type { Scene } from './scene.ts';
+import { formatDay } from '../data/partial-date.ts';
+import { Timeline } from '../timeline/Timeline.tsx';
+import { buildEvents, inForceCurve } from '../time/events.ts';
+import { play } from '../timeline/player.ts';
+import { stepDay } from '../timeline/scale.ts';
+import { TIMELINE_START } from '../view/view-state.ts';
+import type { TimeMode } from '../time/in-force.ts';
+
+export interface AppProps {
+  scene: Scene;
+  store: Store<ViewState>;
+  notices: Notice[];
+  onReady: () => void;
+}
+
+const selectView = (s: ViewState) => s;
+
+export function App({ scene, store, notices, onReady }: AppProps) {
+  const view = useStore(store, selectView);
+  const s = STRINGS[view.lang];
+  const [shownNotices, setShownNotices] = useState(notices);
+  const [webglMissing, setWebglMissing] = useState(false);
+
+  const selection: Selection = useMemo(() => {
+    if (!view.select) return null;
+    if (scene.atlas.cooperationById.has(view.select))
+      return { type: 'cooperation', id: view.select };
+    return { type: 'region', id: view.select };
+  }, [view.select, scene]);
+  const topics = useMemo(() => new Set(view.topics), [view.topics]);
+  const kinds = useMemo(() => new Set(view.kinds), [view.kinds]);
+  const derived = useMemo(
+    () =>
+      derive(
+        scene.atlas,
+        scene.geometry,
+        { mode: view.mode, date: view.date, from: view.from },
+        { topics, kinds },
+        selection,
+      ),
+    [scene, view.mode, view.date, view.from, topics, kinds, selection],
+  );
+
+  const select = useCallback(
+    (id: string | null) => store.set({ select: id, hover: null }),
+    [store],
+  );
+  const events = useMemo(
+    () =>
+      buildEvents(scene.atlas.cooperations).filter(
+        (e) => e.day >= TIMELINE_START && e.day <= scene.today,
+      ),
+    [scene],
+  );
+  const curve = useMemo(() => inForceCurve(scene.atlas.cooperations), [scene]);
+  const highlighted = useMemo(() => new Set(derived.selected.map((c) => c.id)), [derived.selected]);
+  const onTimeChange = useCallback(
+    (patch: { date?: number; from?: number; mode?: TimeMode }) => {
+      const cur = store.get();
+      const next = { ...patch };
+      if (patch.mode === 'signed' && cur.mode !== 'signed' && patch.from === undefined) {
+        // Entering range mode: the twelve months before the handle.
+        next.from = Math.max(
+          TIMELINE_START,
+          stepDay(cur.date, -1, true, TIMELINE_START, scene.today),
+        );
+      }
+      store.set({
+        ...next,
+        ...(patch.date !== undefined || patch.from !== undefined ? { playing: false } : {}),
+      });
+    },
+    [store, scene.today],
+  );
+
+  // Play: one animation at a time, driven from the store's `playing` flag.
+  useEffect(() => {
+    if (!view.playing) return;
+    const cur = store.get();
+    return play({
+      start: TIMELINE_START,
+      end: scene.today,
+      from: cur.date,
+      speed: cur.speed,
+      reducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
+      onStep: (date) =>
+        store.set(
+          cur.mode === 'signed' ? { date, from: Math.min(store.get().from, date) } : { date },
+        ),
+      onEnd: () => store.set({ playing: false }),
+    });
+  }, [view.playing, view.speed, store, scene.today]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && store.get().select) {
+        store.set({ select: null });
+        return;
+      }
+      // Timeline keys also work when nothing in particular has the focus.
+      const t = e.target as HTMLElement | null;
+      if (t && t !== document.body && !t.classList.contains('maplibregl-canvas')) return;
+      const cur = store.get();
+      if (e.key === ' ') {
+        e.preventDefault();
+        store.set({ playing: !cur.playing });
+      } else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+        if (t?.classList.contains('maplibregl-canvas')) return;
+        e.preventDefault();
+        store.set({
+          date: stepDay(
+            cur.date,
+            e.key === 'ArrowRight' ? 1 : -1,
+            e.shiftKey,
+            TIMELINE_START,
+            scene.today,
+          ),
+          playing: false,
+        });
+      } else if (e.key === 'Home' || e.key === 'End') {
+        e.preventDefault();
+        store.set({ date: e.key === 'Home' ? TIMELINE_START : scene.today, playing: false });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, scene.today]);
+
+  useEffect(() => {
+    document.documentElement.lang = view.lang;
+    document.documentElement.dataset['theme'] = view.theme;
+    document.title = `${s.appTitle} – ${formatLongDay(view.date, view.lang)}`;
+  }, [view.lang, view.theme, view.date, s.appTitle]);
+
+  const count = derived.visible.length;
+  const countText = count === 1 ? s.visibleCountOne : fill(s.visibleCount, { n: count });
+  const dateText =
+    view.mode === 'signed'
+      ? `${formatShortDay(view.from, view.lang)} – ${formatShortDay(view.date, view.lang)}`
+      : `${s.asOf}: ${formatLongDay(view.date, view.lang)}`;
+
+  return (
+    <div
+      className={`app${view.embed ? ' is-embed' : ''}`}
+      data-testid="app"
+      data-date={formatDay(view.date)}
+    >
+      <a className="skip-link" href="#main">
+        {s.skipToContent}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <h1>{s.appTitle}</h1>
+          <p className="tagline">{s.appTagline}</p>
+        </div>
+        <Search index={scene.searchIndex} lang={view.lang} onSelect={select} />
+        <nav className="header-controls" aria-label={s.views}>
+          <div className="segmented" role="group" aria-label={s.views}>
+            <button
+              type="button"
+              aria-pressed={view.tab === 'map'}
+              onClick={() => store.set({ tab: 'map' })}
+            >
+              {s.tabMap}
+            </button>
+            <button
+              type="button"
+              aria-pressed={view.tab === 'table'}
+              onClick={() => store.set({ tab: 'table' })}
+              data-testid="tab-table"
+            >
+              {s.tabTable}
+            </button>
+          </div>
+          <button
+            type="button"
+            className="text-button"
+            onClick={() => store.set({ lang: view.lang === 'de' ? 'en' : 'de' })}
+            lang={view.lang === 'de' ? 'en' : 'de'}
+            data-testid="lang-switch"
+          >
+            {s.switchLanguage}
+          </button>
+          <button
+            type="button"
+            className="text-button"
+            aria-pressed={view.theme === 'dark'}
+            onClick={() => store.set({ theme: view.theme === 'dark' ? 'light' : 'dark' })}
+          >
+            {view.theme === 'dark' ? s.themeLight : s.themeDark}
+          </button>
+        </nav>
+      </header>
+      {shownNotices.length > 0 && (
+        <div className="notice" role="status" data-testid="notice">
+          <p>{s.noticeTitle}</p>
+          <ul>
+            {shownNotices.map((n, i) => (
+              <li key={i}>
+                <code>{n.param}</code>: „{n.value}“ – {s[`notice_${n.reason}`]}
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="text-button" onClick={() => setShownNotices([])}>
+            {s.dismiss}
+          </button>
+        </div>
+      )}
+      <main id="main" className="app-main" tabIndex={-1}>
+        <div className="stage">
+          <div className="status-line" data-testid="status">
+            <strong>{countText}</strong> · {modeLabel(s, view.mode)} · {dateText}
+          </div>
+          <div
+            className={`map-area${view.tab === 'table' ? ' is-hidden' : ''}`}
+            aria-label={s.mapLabel}
+            role="region"
+          >
+            {webglMissing ? (
+              <p className="webgl-missing" role="alert">
+                {s.webglMissing}
+              </p>
+            ) : (
+              <MapView
+                scene={scene}
+                derived={derived}
+                selection={view.select}
+                hover={view.hover}
+                lang={view.lang}
+                theme={view.theme}
+                present={view.present}
+                onSelect={select}
+                onReady={onReady}
+                onWebglMissing={() => {
+                  setWebglMissing(true);
+                  onReady();
+                }}
+              />
+            )}
+            <p className="attribution" data-testid="attribution">
+              {fill(s.attribution, { year: scene.geoYear })}
+            </p>
+          </div>
+          {view.tab === 'table' && (
+            <TableView scene={scene} derived={derived} lang={view.lang} onSelect={select} />
+          )}
+        </div>
+        <aside className="side">
+          <Panel
+            scene={scene}
+            derived={derived}
+            selection={view.select}
+            hover={view.hover}
+            lang={view.lang}
+            onSelect={select}
+            onHover={(hover) => store.set({ hover })}
+          >
+            <Filters
+              lang={view.lang}
+              topics={view.topics}
+              kinds={view.kinds}
+              onChange={(patch) => store.set(patch)}
+            />
+            <Legend lang={view.lang} mode={view.mode} />
+          </Panel>
+        </aside>
+      </main>
+      <Timeline
+        scene={scene}
+        events={events}
+        curve={curve}
+        mode={view.mode}
+        date={view.date}
+        from={view.from}
+        start={TIMELINE_START}
+        end={scene.today}
+        lang={view.lang}
+        playing={view.playing}
+        speed={view.speed}
+        visibleCount={derived.visible.length}
+        highlighted={highlighted}
+        compact={view.embed}
+        onChange={onTimeChange}
+        onPlay={(playing) => store.set({ playing })}
+        onSpeed={(speed) => store.set({ speed })}
+        onHover={(hover) => store.set({ hover })}
+        onSelect={select}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * Loads the dataset and the geometry (emitted by Vite as static assets next to the app,
+ * so a failed load can be retried) and joins them into what the app needs.
+ */
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import regionsUrl from '../../data/regions.json?url';
+import organisationsUrl from '../../data/organisations.json?url';
+import cooperationsUrl from '../../data/cooperations.json?url';
+import statesUrl from '../../data/geo/states.geojson?url';
+import placesUrl from '../../data/geo/places.geojson?url';
+import type { RawDataset } from '../data/model.ts';
+
+export interface StateProps {
+  id: string;
+  ags: string;
+  anchor: [number, number];
+}
+export interface PlaceProps {
+  id: string;
+  name: string;
+}
+export interface LoadedData {
+  raw: RawDataset;
+  states: FeatureCollection<Polygon | MultiPolygon, StateProps> & { attribution?: string };
+  places: FeatureCollection<Point, PlaceProps>;
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+export async function loadData(): Promise<LoadedData> {
+  const [regions, organisations, cooperations, states, places] = await Promise.all([
+    getJson<{ regions: RawDataset['regions'] }>(regionsUrl),
+    getJson<{ organisations: RawDataset['organisations'] }>(organisationsUrl),
+    getJson<{ cooperations: RawDataset['cooperations'] }>(cooperationsUrl),
+    getJson<LoadedData['states']>(statesUrl),
+    getJson<LoadedData['places']>(placesUrl),
+  ]);
+  return {
+    raw: {
+      regions: regions.regions,
+      organisations: organisations.organisations,
+      cooperations: cooperations.cooperations,
+    },
+    states,
+    places,
+  };
+}

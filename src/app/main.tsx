@@ -1,0 +1,67 @@
+/** Start-up: load the data, read the URL once into the store, render, keep the URL in sync. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { loadData } from './load.ts';
+import { prepareMapWorker } from '../map/worker.ts';
+import { createScene } from './scene.ts';
+import { todayInGermany } from '../data/partial-date.ts';
+import { createStore } from '../view/store.ts';
+import { formatViewQuery, parseViewQuery } from '../view/url.ts';
+import './styles.css';
+
+const root = createRoot(document.getElementById('root')!);
+
+function announceReady(): void {
+  performance.mark('kooperationsatlas:ready');
+  document.documentElement.dataset['ready'] = 'true';
+  const message = { type: 'kooperationsatlas:ready' };
+  window.postMessage(message, '*');
+  if (window.parent !== window) window.parent.postMessage(message, '*');
+}
+
+async function start(): Promise<void> {
+  const today = todayInGermany();
+  const [data] = await Promise.all([loadData(), prepareMapWorker()]);
+  const scene = createScene(data, today);
+  const { view, notices } = parseViewQuery(window.location.search, {
+    today,
+    isSelectable: (id) => scene.atlas.regions.has(id) || scene.atlas.cooperationById.has(id),
+  });
+  const store = createStore(view);
+  let pending = 0;
+  store.subscribe((state) => {
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(() => {
+      const q = formatViewQuery(state, today);
+      const url = `${window.location.pathname}${q ? `?${q}` : ''}${window.location.hash}`;
+      if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`)
+        history.replaceState(null, '', url);
+    });
+  });
+  let ready = false;
+  root.render(
+    <StrictMode>
+      <App
+        scene={scene}
+        store={store}
+        notices={notices}
+        onReady={() => {
+          if (ready) return;
+          ready = true;
+          announceReady();
+        }}
+      />
+    </StrictMode>,
+  );
+}
+
+start().catch((error: unknown) => {
+  const el = document.getElementById('root')!;
+  el.textContent = '';
+  const p = document.createElement('p');
+  p.className = 'load-error';
+  p.setAttribute('role', 'alert');
+  p.textContent = `Die Daten konnten nicht geladen werden / The data could not be loaded: ${String(error)}`;
+  el.append(p);
+});

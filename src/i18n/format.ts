@@ -1,0 +1,56 @@
+/** Dates and numbers with Intl, dates in their real precision ("November 2013"). */
+import type { Lang } from '../data/model.ts';
+import { dayToDate, type PartialDate } from '../data/partial-date.ts';
+
+const LOCALE: Record<Lang, string> = { de: 'de-DE', en: 'en-GB' };
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function fmt(lang: Lang, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang}|${JSON.stringify(opts)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALE[lang], { timeZone: 'UTC', ...opts });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+export function formatPartialDate(d: PartialDate, lang: Lang): string {
+  const date = dayToDate(d.start);
+  switch (d.precision) {
+    case 'year':
+      return String(d.year);
+    case 'month':
+      return fmt(lang, { year: 'numeric', month: 'long' }).format(date);
+    case 'day':
+      return fmt(lang, { year: 'numeric', month: 'long', day: 'numeric' }).format(date);
+  }
+}
+
+/** A day number as a long date ("11. Dezember 2020"). */
+export function formatLongDay(day: number, lang: Lang): string {
+  return fmt(lang, { year: 'numeric', month: 'long', day: 'numeric' }).format(dayToDate(day));
+}
+
+/** A day number as a short date ("11.12.2020" / "11/12/2020"). */
+export function formatShortDay(day: number, lang: Lang): string {
+  return fmt(lang, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(dayToDate(day));
+}
+
+export function formatNumber(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(LOCALE[lang]).format(n);
+}
+
+/** Folds case and German spelling variants: "Thüringen", "Thueringen", "thuringen" match. */
+export function foldForSearch(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}

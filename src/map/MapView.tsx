@@ -1,0 +1,402 @@
+/**
+ * The MapLibre map. React owns the container; MapLibre owns the canvas. The map is created
+ * once per scene; view changes only set feature-state on the features that changed.
+ */
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import * as maplibregl from 'maplibre-gl';
+import type { MapGeoJSONFeature } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Scene } from '../app/scene.ts';
+import type { Lang } from '../data/model.ts';
+import { GERMANY_BOUNDS } from '../geo/anchors.ts';
+import {
+  changedFeatures,
+  DIMMED,
+  ENDED,
+  FOCUS,
+  RECENT,
+  SELECTED,
+  SHOWN,
+  type Derived,
+} from '../view/derive.ts';
+import type { Theme } from '../view/view-state.ts';
+import { buildStyle, LAYER, SRC, themedPaint } from './style.ts';
+import { STRINGS, fill } from '../i18n/strings.ts';
+import { formatPartialDate } from '../i18n/format.ts';
+
+export interface MapViewProps {
+  scene: Scene;
+  derived: Derived;
+  selection: string | null;
+  /** A cooperation hovered elsewhere (timeline, panel): drawn emphasised. */
+  hover: string | null;
+  lang: Lang;
+  theme: Theme;
+  present: boolean;
+  onSelect: (id: string | null) => void;
+  /** Called once, after the first complete frame. */
+  onReady: () => void;
+  onWebglMissing: () => void;
+}
+
+interface Tip {
+  x: number;
+  y: number;
+  title: string;
+  detail: string;
+}
+
+const INTERACTIVE = [LAYER.points, LAYER.lines, LAYER.places, LAYER.stateFill];
+
+function stateFor(bits: number): Record<string, boolean> {
+  return {
+    shown: (bits & SHOWN) !== 0,
+    recent: (bits & RECENT) !== 0,
+    ended: (bits & ENDED) !== 0,
+    sel: (bits & SELECTED) !== 0,
+    dim: (bits & DIMMED) !== 0,
+    focus: (bits & FOCUS) !== 0,
+  };
+}
+
+export function MapView(props: MapViewProps) {
+  const {
+    scene,
+    derived,
+    selection,
+    hover,
+    lang,
+    theme,
+    present,
+    onSelect,
+    onReady,
+    onWebglMissing,
+  } = props;
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const [loadedMap, setLoadedMap] = useState<maplibregl.Map | null>(null);
+  const loaded = loadedMap !== null;
+  const [tip, setTip] = useState<Tip | null>(null);
+  const appliedState = useRef<Uint8Array | null>(null);
+  const appliedRegions = useRef<Map<number, string>>(new Map());
+  const handlers = useRef({ onSelect, onReady, lang, derived });
+  useLayoutEffect(() => {
+    handlers.current = { onSelect, onReady, lang, derived };
+  });
+
+  // Create the map once per scene.
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    let map: maplibregl.Map;
+    try {
+      map = new maplibregl.Map({
+        container: el,
+        style: buildStyle(scene, { theme, present }),
+        bounds: GERMANY_BOUNDS,
+        fitBoundsOptions: { padding: 12 },
+        attributionControl: false,
+        dragRotate: false,
+        pitchWithRotate: false,
+        touchPitch: false,
+        maxZoom: 11,
+        minZoom: 3.5,
+        renderWorldCopies: false,
+        canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      });
+    } catch {
+      onWebglMissing();
+      return;
+    }
+    map.touchZoomRotate.disableRotation();
+    map.keyboard.disableRotation();
+    mapRef.current = map;
+    // A handle for the end-to-end tests (to find the pixel of a place); not an API.
+    (el as HTMLDivElement & { maplibreMap?: maplibregl.Map }).maplibreMap = map;
+    appliedState.current = null;
+    appliedRegions.current = new Map();
+    map.on('load', () => setLoadedMap(map));
+    map.once('idle', () => handlers.current.onReady());
+
+    const pick = (p: maplibregl.PointLike): MapGeoJSONFeature | null => {
+      const pt = maplibregl.Point.convert(p);
+      const box: [maplibregl.PointLike, maplibregl.PointLike] = [
+        [pt.x - 5, pt.y - 5],
+        [pt.x + 5, pt.y + 5],
+      ];
+      const features = map.queryRenderedFeatures(box, { layers: INTERACTIVE });
+      // Links and hubs that are hidden by time or filters do not count.
+      const state = appliedState.current;
+      const live = features.filter((f) => {
+        if (f.layer.id === LAYER.lines || f.layer.id === LAYER.points) {
+          const bits = state?.[Number(f.id)] ?? 0;
+          return (bits & SHOWN) !== 0 && (bits & DIMMED) === 0;
+        }
+        return true;
+      });
+      const order = [LAYER.points, LAYER.places, LAYER.lines, LAYER.stateFill] as string[];
+      live.sort((a, b) => order.indexOf(a.layer.id) - order.indexOf(b.layer.id));
+      // Among links, prefer the one nearest the pointer: query the exact point first.
+      if (live[0]?.layer.id === LAYER.lines) {
+        const exact = map
+          .queryRenderedFeatures(pt, { layers: [LAYER.lines] })
+          .filter((f) => ((state?.[Number(f.id)] ?? 0) & SHOWN) !== 0);
+        if (exact[0]) return exact[0];
+      }
+      return live[0] ?? null;
+    };
+    const targetOf = (f: MapGeoJSONFeature): string | null => {
+      const p = f.properties as Record<string, unknown>;
+      if (f.layer.id === LAYER.lines || f.layer.id === LAYER.points)
+        return String(p['cooperation']);
+      return typeof p['id'] === 'string' ? p['id'] : null;
+    };
+    map.on('click', (e) => {
+      const f = pick(e.point);
+      handlers.current.onSelect(f ? targetOf(f) : null);
+    });
+    map.on('mousemove', (e) => {
+      const f = pick(e.point);
+      map.getCanvas().style.cursor = f ? 'pointer' : '';
+      if (!f) {
+        setTip(null);
+        return;
+      }
+      const s = STRINGS[handlers.current.lang];
+      const id = targetOf(f);
+      const c = id ? scene.atlas.cooperationById.get(id) : undefined;
+      if (c) {
+        setTip({
+          x: e.point.x,
+          y: e.point.y,
+          title: c.title[handlers.current.lang],
+          detail: `${formatPartialDate(c.signed, handlers.current.lang)} · ${s.kind[c.kind]}`,
+        });
+        return;
+      }
+      const r = id ? scene.atlas.regions.get(id) : undefined;
+      if (r) {
+        const count = handlers.current.derived.partnerCounts.get(r.id);
+        const own = handlers.current.derived.visible.filter((v) => v.regions.includes(r.id)).length;
+        setTip({
+          x: e.point.x,
+          y: e.point.y,
+          title: r.name[handlers.current.lang],
+          detail:
+            count !== undefined
+              ? fill(s.partnerOf, { n: count })
+              : own === 1
+                ? s.visibleCountOne
+                : fill(s.visibleCount, { n: own }),
+        });
+      }
+    });
+    map.on('mouseout', () => setTip(null));
+    return () => {
+      mapRef.current = null;
+      setLoadedMap(null);
+      map.remove();
+    };
+    // The map is created once per scene; theme and present are applied below without re-creating it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scene]);
+
+  // Theme: repaint, never re-create.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded) return;
+    for (const [layer, paint] of Object.entries(themedPaint(theme)))
+      for (const [prop, value] of Object.entries(paint))
+        map.setPaintProperty(layer, prop as never, value as never);
+  }, [theme, loaded]);
+
+  // Link states: only the features whose state byte changed.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded) return;
+    const next = derived.featureState;
+    const isPoint = scene.geometry.isPoint;
+    for (const fid of changedFeatures(appliedState.current, next)) {
+      const source = isPoint[fid] ? SRC.points : SRC.lines;
+      map.setFeatureState({ source, id: fid }, stateFor(next[fid] ?? 0));
+    }
+    appliedState.current = next;
+  }, [derived, loaded, scene]);
+
+  // Hover from the timeline or the panel.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded || !hover) return;
+    const parts = scene.geometry.parts.get(hover);
+    if (!parts) return;
+    for (const part of parts.lines)
+      map.setFeatureState({ source: SRC.lines, id: part.fid }, { hover: true });
+    for (const part of parts.points)
+      map.setFeatureState({ source: SRC.points, id: part.fid }, { hover: true });
+    return () => {
+      for (const part of parts.lines)
+        map.setFeatureState({ source: SRC.lines, id: part.fid }, { hover: false });
+      for (const part of parts.points)
+        map.setFeatureState({ source: SRC.points, id: part.fid }, { hover: false });
+    };
+  }, [hover, loaded, scene]);
+
+  // Region states: selection and partner tint.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded) return;
+    const wanted = new Map<number, string>();
+    scene.data.states.features.forEach((f, i) => {
+      const id = f.properties.id;
+      const tint = derived.partnerTint.get(id) ?? 0;
+      const key = `${id === selection ? 1 : 0}|${Math.min(tint, 3)}|${derived.selectedRegions.has(id) ? 1 : 0}`;
+      wanted.set(i, key);
+      if (appliedRegions.current.get(i) !== key)
+        map.setFeatureState(
+          { source: SRC.states, id: i },
+          { selected: id === selection, tint: Math.min(tint, 3) },
+        );
+    });
+    scene.data.places.features.forEach((f, i) => {
+      const key = `${f.properties.id === selection ? 1 : 0}`;
+      wanted.set(1000 + i, key);
+      if (appliedRegions.current.get(1000 + i) !== key)
+        map.setFeatureState(
+          { source: SRC.places, id: i },
+          { selected: f.properties.id === selection },
+        );
+    });
+    appliedRegions.current = wanted;
+  }, [derived, selection, loaded, scene]);
+
+  // A selected cooperation: fit the map to its partners.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded || !selection) return;
+    const c = scene.atlas.cooperationById.get(selection);
+    if (!c) return;
+    const points = c.regions.map((r) => scene.anchors.get(r)).filter((p) => p !== undefined);
+    if (points.length === 0) return;
+    const bounds = new maplibregl.LngLatBounds(points[0], points[0]);
+    for (const p of points) bounds.extend(p);
+    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    map.fitBounds(bounds, { padding: 80, maxZoom: 7.5, duration: reduced ? 0 : 600 });
+  }, [selection, loaded, scene]);
+
+  return (
+    <div className="map-wrap">
+      <div ref={container} className="map" data-testid="map" />
+      <RegionLabels
+        map={loadedMap}
+        loaded={loaded}
+        scene={scene}
+        lang={lang}
+        selection={selection}
+        onSelect={onSelect}
+        derived={derived}
+      />
+      {tip && (
+        <div className="map-tip" role="tooltip" style={{ left: tip.x + 14, top: tip.y + 14 }}>
+          <strong>{tip.title}</strong>
+          <span>{tip.detail}</span>
+        </div>
+      )}
+    </div>
+  );
+}
+
+interface LabelProps {
+  map: maplibregl.Map | null;
+  loaded: boolean;
+  scene: Scene;
+  lang: Lang;
+  selection: string | null;
+  derived: Derived;
+  onSelect: (id: string | null) => void;
+}
+
+/**
+ * Labels for the Länder, the cities and the Bund as HTML markers (no glyph server needed).
+ * Each is a button, so every region is reachable by keyboard.
+ */
+function RegionLabels({ map, loaded, scene, lang, selection, derived, onSelect }: LabelProps) {
+  const markers = useRef<Map<string, { marker: maplibregl.Marker; el: HTMLButtonElement }>>(
+    new Map(),
+  );
+  const onSelectRef = useRef(onSelect);
+  useLayoutEffect(() => {
+    onSelectRef.current = onSelect;
+  });
+
+  useEffect(() => {
+    if (!map || !loaded) return;
+    const made = new Map<string, { marker: maplibregl.Marker; el: HTMLButtonElement }>();
+    const usedRegions = new Set(scene.atlas.cooperations.flatMap((c) => c.regions));
+    for (const region of scene.atlas.regions.values()) {
+      if (region.kind !== 'state' && region.kind !== 'federal' && !usedRegions.has(region.id))
+        continue;
+      const at = scene.anchors.get(region.id);
+      if (!at) continue;
+      const el = document.createElement('button');
+      el.type = 'button';
+      el.className = `region-label region-${region.kind}`;
+      el.dataset['region'] = region.id;
+      el.addEventListener('click', (e) => {
+        e.stopPropagation();
+        onSelectRef.current(region.id);
+      });
+      const marker = new maplibregl.Marker({
+        element: el,
+        anchor: region.kind === 'state' || region.kind === 'federal' ? 'center' : 'left',
+        offset: region.kind === 'state' || region.kind === 'federal' ? [0, 0] : [7, 0],
+      })
+        .setLngLat(at)
+        .addTo(map);
+      made.set(region.id, { marker, el });
+    }
+    markers.current = made;
+    const zoomClass = () => {
+      const z = map.getZoom();
+      map.getContainer().classList.toggle('zoom-far', z < 4.9);
+      map.getContainer().classList.toggle('zoom-near', z >= 6.6);
+    };
+    zoomClass();
+    map.on('zoom', zoomClass);
+    return () => {
+      map.off('zoom', zoomClass);
+      for (const { marker } of made.values()) marker.remove();
+      markers.current = new Map();
+    };
+  }, [map, loaded, scene]);
+
+  // Texts and states of the labels (language, selection, partner tint).
+  useEffect(() => {
+    const s = STRINGS[lang];
+    for (const [id, { el }] of markers.current) {
+      const region = scene.atlas.regions.get(id);
+      if (!region) continue;
+      const name = region.kind === 'federal' ? s.bund : region.name[lang];
+      const short = region.kind === 'federal' ? 'Bund' : (region.abbr ?? name);
+      el.replaceChildren();
+      const full = document.createElement('span');
+      full.className = 'label-full';
+      full.textContent = region.kind === 'federal' ? (lang === 'de' ? 'Bund' : 'Federal') : name;
+      const abbr = document.createElement('span');
+      abbr.className = 'label-short';
+      abbr.textContent = short;
+      abbr.setAttribute('aria-hidden', 'true');
+      el.append(full, abbr);
+      const count = derived.partnerCounts.get(id);
+      el.setAttribute('aria-label', count ? `${name}: ${fill(s.partnerOf, { n: count })}` : name);
+      el.setAttribute('aria-pressed', String(selection === id));
+      el.classList.toggle('is-selected', selection === id);
+      el.classList.toggle('is-partner', count !== undefined);
+      el.classList.toggle(
+        'is-active',
+        derived.visible.some((c) => c.regions.includes(id)),
+      );
+    }
+  }, [lang, selection, derived, scene, loaded, map]);
+
+  return null;
+}

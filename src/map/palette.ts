@@ -1,0 +1,65 @@
+/** Colours: a colour-blind-safe topic palette (Okabe–Ito plus Tol's muted set) and the themes. */
+import type { Topic } from '../data/model.ts';
+import type { Theme } from '../view/view-state.ts';
+
+export const TOPIC_COLOURS: Record<Topic, string> = {
+  'online-services': '#0072B2',
+  'user-accounts': '#56B4E9',
+  'it-security': '#D55E00',
+  'data-centres': '#332288',
+  'open-source': '#009E73',
+  registers: '#E69F00',
+  'ai-data': '#CC79A7',
+  governance: '#5F5F5F',
+  'specialist-procedures': '#882255',
+  'digital-workplace': '#44AA99',
+  procurement: '#999933',
+  infrastructure: '#8C6D31',
+};
+
+/** Dark theme: the same hues, lightened where they would vanish on a dark ground. */
+export const TOPIC_COLOURS_DARK: Record<Topic, string> = {
+  ...TOPIC_COLOURS,
+  'online-services': '#4DA3E0',
+  'data-centres': '#8F86E0',
+  governance: '#BDBDBD',
+  'specialist-procedures': '#D9739F',
+  infrastructure: '#C9A25F',
+};
+
+export interface MapColours {
+  sea: string;
+  land: string;
+  border: string;
+  selectedFill: string;
+  selectedBorder: string;
+  tint: [string, string, string];
+  hubFill: string;
+  ended: string;
+  city: string;
+}
+
+export const MAP_COLOURS: Record<Theme, MapColours> = {
+  light: {
+    sea: '#dde7ee',
+    land: '#fbfaf7',
+    border: '#8d99a6',
+    selectedFill: '#ffe08a',
+    selectedBorder: '#1d2b36',
+    tint: ['#dcebf7', '#b3d2ee', '#82b3e0'],
+    hubFill: '#ffffff',
+    ended: '#8a8a8a',
+    city: '#1d2b36',
+  },
+  dark: {
+    sea: '#0f1720',
+    land: '#1f2a35',
+    border: '#5d6d7c',
+    selectedFill: '#6b5a1e',
+    selectedBorder: '#ffe08a',
+    tint: ['#23405a', '#2f5f86', '#3f7fb5'],
+    hubFill: '#0f1720',
+    ended: '#777777',
+    city: '#e8eef3',
+  },
+};

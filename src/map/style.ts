@@ -1,0 +1,200 @@
+/**
+ * Our own offline MapLibre style: no tiles, no glyphs, no sprites. Sources are the state
+ * polygons, city points and the precomputed link geometry; every dynamic look (shown,
+ * selected, emphasised, dimmed) is driven by feature-state, so changes only repaint.
+ */
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { TOPICS } from '../data/model.ts';
+import type { Theme } from '../view/view-state.ts';
+import { MAP_COLOURS, TOPIC_COLOURS, TOPIC_COLOURS_DARK } from './palette.ts';
+import type { Scene } from '../app/scene.ts';
+
+export const SRC = { states: 'states', places: 'places', lines: 'links', points: 'hubs' } as const;
+export const LAYER = {
+  stateFill: 'state-fill',
+  stateBorder: 'state-border',
+  stateSelected: 'state-selected',
+  glow: 'link-glow',
+  lines: 'link-lines',
+  points: 'link-points',
+  places: 'places',
+} as const;
+
+const fs = (name: string): ExpressionSpecification => ['boolean', ['feature-state', name], false];
+
+function topicColour(theme: Theme): ExpressionSpecification {
+  const colours = theme === 'dark' ? TOPIC_COLOURS_DARK : TOPIC_COLOURS;
+  const pairs = TOPICS.flatMap((t) => [t, colours[t]]);
+  return ['match', ['get', 'topic'], ...pairs, '#777777'] as unknown as ExpressionSpecification;
+}
+
+/** Paint properties that depend on the theme (set again on a theme switch). */
+export function themedPaint(theme: Theme): Record<string, Record<string, unknown>> {
+  const c = MAP_COLOURS[theme];
+  const colour = topicColour(theme);
+  return {
+    background: { 'background-color': c.sea },
+    [LAYER.stateFill]: {
+      'fill-color': [
+        'case',
+        fs('selected'),
+        c.selectedFill,
+        ['>=', ['number', ['feature-state', 'tint'], 0], 3],
+        c.tint[2],
+        ['==', ['number', ['feature-state', 'tint'], 0], 2],
+        c.tint[1],
+        ['==', ['number', ['feature-state', 'tint'], 0], 1],
+        c.tint[0],
+        c.land,
+      ],
+    },
+    [LAYER.stateBorder]: { 'line-color': c.border },
+    [LAYER.stateSelected]: { 'line-color': c.selectedBorder },
+    [LAYER.glow]: { 'line-color': colour },
+    [LAYER.lines]: {
+      'line-color': ['case', fs('ended'), c.ended, colour],
+    },
+    [LAYER.points]: {
+      'circle-color': ['case', ['==', ['get', 'shape'], 'local'], colour, c.hubFill],
+      'circle-stroke-color': [
+        'case',
+        fs('ended'),
+        c.ended,
+        ['==', ['get', 'shape'], 'local'],
+        c.hubFill,
+        colour,
+      ],
+    },
+    [LAYER.places]: { 'circle-color': c.city, 'circle-stroke-color': c.land },
+  };
+}
+
+export interface StyleOptions {
+  theme: Theme;
+  /** Projector theme: thicker links. */
+  present: boolean;
+}
+
+export function buildStyle(scene: Scene, { theme, present }: StyleOptions): StyleSpecification {
+  const paint = themedPaint(theme);
+  const w = present ? 1.6 : 1;
+  const shown: ExpressionSpecification = fs('shown');
+  const layers: LayerSpecification[] = [
+    { id: 'background', type: 'background', paint: paint['background'] as never },
+    {
+      id: LAYER.stateFill,
+      type: 'fill',
+      source: SRC.states,
+      paint: { ...(paint[LAYER.stateFill] as object), 'fill-opacity': 1 } as never,
+    },
+    {
+      id: LAYER.stateBorder,
+      type: 'line',
+      source: SRC.states,
+      paint: { ...(paint[LAYER.stateBorder] as object), 'line-width': 0.8 } as never,
+    },
+    {
+      id: LAYER.stateSelected,
+      type: 'line',
+      source: SRC.states,
+      paint: {
+        ...(paint[LAYER.stateSelected] as object),
+        'line-width': 2.5,
+        'line-opacity': ['case', fs('selected'), 1, 0],
+      } as never,
+    },
+    {
+      id: LAYER.glow,
+      type: 'line',
+      source: SRC.lines,
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: {
+        ...(paint[LAYER.glow] as object),
+        'line-blur': 4,
+        'line-width': 9 * w,
+        'line-opacity': ['case', ['all', shown, fs('recent'), ['!', fs('dim')]], 0.35, 0],
+      } as never,
+    },
+    {
+      id: LAYER.lines,
+      type: 'line',
+      source: SRC.lines,
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: {
+        ...(paint[LAYER.lines] as object),
+        'line-width': [
+          'case',
+          fs('hover'),
+          5 * w,
+          ['all', fs('sel'), ['get', 'large'], ['!', fs('focus')]],
+          1.2 * w,
+          fs('sel'),
+          4 * w,
+          fs('recent'),
+          3.2 * w,
+          ['get', 'large'],
+          1.1 * w,
+          2.2 * w,
+        ],
+        'line-opacity': [
+          'case',
+          ['!', shown],
+          0,
+          fs('hover'),
+          1,
+          fs('dim'),
+          0.1,
+          ['all', fs('sel'), ['get', 'large'], ['!', fs('focus')]],
+          0.45,
+          fs('sel'),
+          1,
+          ['get', 'large'],
+          0.3,
+          fs('ended'),
+          0.6,
+          0.9,
+        ],
+      } as never,
+    },
+    {
+      id: LAYER.points,
+      type: 'circle',
+      source: SRC.points,
+      paint: {
+        ...(paint[LAYER.points] as object),
+        'circle-radius': [
+          'case',
+          ['==', ['get', 'shape'], 'local'],
+          5 * w,
+          ['get', 'large'],
+          7 * w,
+          5.5 * w,
+        ],
+        'circle-stroke-width': ['case', ['any', fs('sel'), fs('hover')], 3 * w, 2 * w],
+        'circle-opacity': ['case', ['!', shown], 0, fs('dim'), 0.15, 1],
+        'circle-stroke-opacity': ['case', ['!', shown], 0, fs('dim'), 0.15, 1],
+      } as never,
+    },
+    {
+      id: LAYER.places,
+      type: 'circle',
+      source: SRC.places,
+      paint: {
+        ...(paint[LAYER.places] as object),
+        'circle-radius': ['case', fs('selected'), 6, 4],
+        'circle-stroke-width': 1.5,
+      } as never,
+    },
+  ];
+  return {
+    version: 8,
+    name: 'Kooperationsatlas',
+    sources: {
+      [SRC.states]: { type: 'geojson', data: scene.data.states as never, promoteId: 'fid' },
+      [SRC.places]: { type: 'geojson', data: scene.data.places as never, promoteId: 'fid' },
+      [SRC.lines]: { type: 'geojson', data: scene.geometry.lines as never },
+      [SRC.points]: { type: 'geojson', data: scene.geometry.points as never },
+    },
+    layers,
+  };
+}

@@ -1,0 +1,173 @@
+/** One cooperation with everything known about it. All data is rendered as text. */
+import type { Cooperation } from '../data/atlas.ts';
+import type { Lang } from '../data/model.ts';
+import { formatPartialDate } from '../i18n/format.ts';
+import { STRINGS } from '../i18n/strings.ts';
+import type { Scene } from '../app/scene.ts';
+import { TopicSwatch } from './TopicSwatch.tsx';
+
+export interface CardProps {
+  scene: Scene;
+  cooperation: Cooperation;
+  lang: Lang;
+  expanded: boolean;
+  onSelect: (id: string) => void;
+}
+
+/** Only http(s) links are ever rendered as links. */
+export function safeHref(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export function CooperationCard({ scene, cooperation: c, lang, expanded, onSelect }: CardProps) {
+  const s = STRINGS[lang];
+  const { regions, organisations } = scene.atlas;
+  const nameOf = (id: string): string => {
+    const r = regions.get(id);
+    if (r) return r.kind === 'federal' ? s.bund : r.name[lang];
+    return organisations.get(id)?.name ?? id;
+  };
+  return (
+    <article className={`coop-card${expanded ? ' is-expanded' : ''}`} data-cooperation={c.id}>
+      <h3 className="coop-title">
+        <button type="button" className="link-button" onClick={() => onSelect(c.id)}>
+          <TopicSwatch topic={c.topics[0] ?? 'governance'} />
+          {c.title[lang]}
+        </button>
+      </h3>
+      <p className="coop-meta">
+        <time dateTime={c.signed.iso}>{formatPartialDate(c.signed, lang)}</time>
+        {' · '}
+        {s.kind[c.kind]}
+        {c.ended && (
+          <>
+            {' · '}
+            <span className="ended-tag">
+              {s.panelEnded} {formatPartialDate(c.ended, lang)}
+            </span>
+          </>
+        )}
+      </p>
+      {expanded && <p className="coop-summary">{c.summary[lang]}</p>}
+      <div className="coop-partners">
+        <span className="visually-hidden">{s.panelPartners}: </span>
+        <ul className="chip-list" aria-label={s.panelPartners}>
+          {c.partners.map((p, i) => (
+            <li key={`${p.region}-${p.organisation ?? i}`}>
+              <button
+                type="button"
+                className="chip"
+                onClick={() => onSelect(p.region)}
+                data-partner={p.region}
+              >
+                {nameOf(p.region)}
+                {p.organisation && (
+                  <span className="chip-org">
+                    {' '}
+                    · {organisations.get(p.organisation)?.name ?? p.organisation}
+                  </span>
+                )}
+                {p.joined && (
+                  <span className="chip-joined">
+                    {' '}
+                    ({s.panelJoined} {formatPartialDate(p.joined, lang)})
+                  </span>
+                )}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+      {expanded && (
+        <dl className="coop-details">
+          <dt>{s.panelSigned}</dt>
+          <dd>{formatPartialDate(c.signed, lang)}</dd>
+          {c.effective && (
+            <>
+              <dt>{s.panelEffective}</dt>
+              <dd>{formatPartialDate(c.effective, lang)}</dd>
+            </>
+          )}
+          {c.ended && (
+            <>
+              <dt>{s.panelEnded}</dt>
+              <dd>{formatPartialDate(c.ended, lang)}</dd>
+            </>
+          )}
+          <dt>{s.panelTopics}</dt>
+          <dd>
+            <ul className="plain-list">
+              {c.topics.map((t) => (
+                <li key={t}>
+                  <TopicSwatch topic={t} /> {s.topic[t]}
+                </li>
+              ))}
+            </ul>
+          </dd>
+          {c.partners.some((p) => p.organisation) && (
+            <>
+              <dt>{s.panelOrganisations}</dt>
+              <dd>
+                <ul className="plain-list">
+                  {[
+                    ...new Set(c.partners.flatMap((p) => (p.organisation ? [p.organisation] : []))),
+                  ].map((o) => {
+                    const org = organisations.get(o);
+                    return <li key={o}>{org ? `${org.name} – ${org.fullName[lang]}` : o}</li>;
+                  })}
+                </ul>
+              </dd>
+            </>
+          )}
+          {c.projects.length > 0 && (
+            <>
+              <dt>{s.panelProjects}</dt>
+              <dd>
+                <ul className="plain-list">
+                  {c.projects.map((p) => (
+                    <li key={p.title.de}>
+                      <strong>{p.title[lang]}</strong> ({s.panelLead}: {nameOf(p.lead)})
+                      {p.summary && <span className="project-summary"> – {p.summary[lang]}</span>}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
+          {c.note && (
+            <>
+              <dt>{s.panelNote}</dt>
+              <dd>{c.note}</dd>
+            </>
+          )}
+          <dt>{s.panelSources}</dt>
+          <dd>
+            <ul className="plain-list sources">
+              {c.sources.map((src) => {
+                const href = safeHref(src.url);
+                const label = `${src.publisher}: ${src.title}`;
+                return (
+                  <li key={src.url}>
+                    {href ? (
+                      <a href={href} target="_blank" rel="noopener noreferrer">
+                        {label}
+                      </a>
+                    ) : (
+                      label
+                    )}
+                    {src.published && <span className="source-date"> ({src.published})</span>}
+                  </li>
+                );
+              })}
+            </ul>
+          </dd>
+        </dl>
+      )}
+    </article>
+  );
+}

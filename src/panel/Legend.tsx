@@ -1,0 +1,101 @@
+/** Explains every colour and symbol on the map, and names the time mode. */
+import { TOPICS, type Lang } from '../data/model.ts';
+import { STRINGS, modeLabel } from '../i18n/strings.ts';
+import type { TimeMode } from '../time/in-force.ts';
+import { TopicSwatch } from './TopicSwatch.tsx';
+
+export function Legend({
+  lang,
+  mode,
+  compact = false,
+}: {
+  lang: Lang;
+  mode: TimeMode;
+  compact?: boolean;
+}) {
+  const s = STRINGS[lang];
+  return (
+    <section
+      className={`legend${compact ? ' compact' : ''}`}
+      aria-label={s.legend}
+      data-testid="legend"
+    >
+      <h3 className="panel-subhead">{s.legend}</h3>
+      <p className="legend-mode">
+        {s.modeLabel}: <strong>{modeLabel(s, mode)}</strong>
+      </p>
+      <ul className="legend-list">
+        <li>
+          <svg width="34" height="14" aria-hidden="true">
+            <path d="M2 12 Q17 -4 32 12" fill="none" stroke="currentColor" strokeWidth="2.2" />
+          </svg>
+          {s.legendLink}
+        </li>
+        <li>
+          <svg width="34" height="14" aria-hidden="true">
+            <path d="M17 7 L3 2 M17 7 L31 3 M17 7 L20 13" stroke="currentColor" strokeWidth="1.4" />
+            <circle cx="17" cy="7" r="4" fill="var(--bg)" stroke="currentColor" strokeWidth="2" />
+          </svg>
+          {s.legendHub}
+        </li>
+        <li>
+          <svg width="34" height="14" aria-hidden="true">
+            <circle
+              cx="17"
+              cy="7"
+              r="4.5"
+              fill="currentColor"
+              stroke="var(--bg)"
+              strokeWidth="1.5"
+            />
+          </svg>
+          {s.legendLocal}
+        </li>
+        <li>
+          <svg width="34" height="14" aria-hidden="true">
+            <path d="M2 7 H32" stroke="currentColor" strokeWidth="7" strokeOpacity="0.3" />
+            <path d="M2 7 H32" stroke="currentColor" strokeWidth="3.2" />
+          </svg>
+          {s.legendRecent}
+        </li>
+        {mode === 'cumulative' && (
+          <li>
+            <svg width="34" height="14" aria-hidden="true">
+              <path d="M2 7 H32" stroke="#8a8a8a" strokeWidth="2.2" />
+            </svg>
+            {s.legendEnded}
+          </li>
+        )}
+        <li>
+          <svg width="34" height="14" aria-hidden="true">
+            <circle cx="17" cy="7" r="4" fill="var(--fg)" />
+          </svg>
+          {s.legendCity}
+        </li>
+        <li>
+          <span className="legend-bund" aria-hidden="true">
+            Bund
+          </span>
+          {s.legendBund}
+        </li>
+        <li>
+          <span className="legend-box legend-selected" aria-hidden="true" />
+          {s.legendSelected}
+        </li>
+        <li>
+          <span className="legend-box legend-tint" aria-hidden="true" />
+          {s.legendPartnerTint}
+        </li>
+      </ul>
+      {!compact && (
+        <ul className="legend-topics">
+          {TOPICS.map((t) => (
+            <li key={t}>
+              <TopicSwatch topic={t} /> {s.topic[t]}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

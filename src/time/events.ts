@@ -1,0 +1,121 @@
+/**
+ * Events on the timeline (signings, accessions of partners, ends) and the step curve of how
+ * many cooperations are in force over time. Pure.
+ */
+import type { Cooperation } from '../data/atlas.ts';
+import type { Precision } from '../data/partial-date.ts';
+
+export type EventType = 'signed' | 'joined' | 'ended';
+
+export interface TimelineEvent {
+  day: number;
+  type: EventType;
+  cooperation: string;
+  /** The partner region, for an accession. */
+  region: string | null;
+  precision: Precision;
+}
+
+const TYPE_ORDER: Record<EventType, number> = { signed: 0, joined: 1, ended: 2 };
+
+/** Every event of the dataset in time order (then signing before accession before end). */
+export function buildEvents(cooperations: readonly Cooperation[]): TimelineEvent[] {
+  const events: TimelineEvent[] = [];
+  for (const c of cooperations) {
+    events.push({
+      day: c.signed.start,
+      type: 'signed',
+      cooperation: c.id,
+      region: null,
+      precision: c.signed.precision,
+    });
+    for (const p of c.partners)
+      if (p.joined)
+        events.push({
+          day: p.joined.start,
+          type: 'joined',
+          cooperation: c.id,
+          region: p.region,
+          precision: p.joined.precision,
+        });
+    if (c.ended)
+      events.push({
+        day: c.ended.start,
+        type: 'ended',
+        cooperation: c.id,
+        region: null,
+        precision: c.ended.precision,
+      });
+  }
+  return events.sort(
+    (a, b) =>
+      a.day - b.day ||
+      TYPE_ORDER[a.type] - TYPE_ORDER[b.type] ||
+      a.cooperation.localeCompare(b.cooperation),
+  );
+}
+
+/** A step function: from `day` on, `count` cooperations are in force. Days ascending. */
+export type StepCurve = { day: number; count: number }[];
+
+/** How many cooperations are in force over time, as steps (a sweep over starts and ends). */
+export function inForceCurve(cooperations: readonly Cooperation[]): StepCurve {
+  const delta = new Map<number, number>();
+  for (const c of cooperations) {
+    delta.set(c.from, (delta.get(c.from) ?? 0) + 1);
+    if (c.until !== null) delta.set(c.until, (delta.get(c.until) ?? 0) - 1);
+  }
+  const days = [...delta.keys()].sort((a, b) => a - b);
+  const curve: StepCurve = [];
+  let count = 0;
+  for (const day of days) {
+    count += delta.get(day)!;
+    curve.push({ day, count });
+  }
+  return curve;
+}
+
+/** The curve's value at a day (binary search). */
+export function countAt(curve: StepCurve, day: number): number {
+  let lo = 0;
+  let hi = curve.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (curve[mid]!.day <= day) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found < 0 ? 0 : curve[found]!.count;
+}
+
+/** Index of the first event after the day (or before it, backwards), for stepping through events. */
+export function nextEventIndex(
+  events: readonly TimelineEvent[],
+  day: number,
+  direction: 1 | -1,
+): number {
+  if (direction === 1) {
+    const i = events.findIndex((e) => e.day > day);
+    return i;
+  }
+  for (let i = events.length - 1; i >= 0; i--) if (events[i]!.day < day) return i;
+  return -1;
+}
+
+/**
+ * Rows for event marks so that marks closer than `gap` pixels stack instead of overlapping.
+ * Greedy: each mark takes the lowest row whose last mark is far enough to the left.
+ */
+export function stackRows(xs: readonly number[], gap: number, maxRows = Infinity): number[] {
+  const lastX: number[] = [];
+  return xs.map((x) => {
+    let row = lastX.findIndex((last) => x - last >= gap);
+    if (row === -1) {
+      row = lastX.length < maxRows ? lastX.length : lastX.indexOf(Math.min(...lastX));
+    }
+    lastX[row] = x;
+    return row;
+  });
+}

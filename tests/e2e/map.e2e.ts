@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, open, screenshot } from './browser.ts';
+import { inForceOn, todayInBerlin } from './expect.ts';
+
+/** Ids listed in the panel. */
+async function panelIds(page: Page): Promise<string[]> {
+  const ids = await page
+    .locator('[data-testid="panel-list"] > li > .coop-card')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-cooperation') ?? ''));
+  return ids.sort();
+}
+
+/** The pixel of a place on the map canvas, and what the map has there. */
+async function pixelOf(page: Page, lngLat: [number, number]) {
+  return page.evaluate((ll) => {
+    const el = document.querySelector('[data-testid="map"]') as HTMLElement & {
+      maplibreMap: {
+        project: (p: [number, number]) => { x: number; y: number };
+        queryRenderedFeatures: (p: [number, number]) => { layer: { id: string } }[];
+      };
+    };
+    const p = el.maplibreMap.project(ll);
+    const rect = el.getBoundingClientRect();
+    const layers = el.maplibreMap.queryRenderedFeatures([p.x, p.y]).map((f) => f.layer.id);
+    return { x: rect.left + p.x, y: rect.top + p.y, layers };
+  }, lngLat);
+}
+
+/** A point in Brandenburg where nothing but the state polygon is drawn. */
+async function quietPointInBrandenburg(page: Page): Promise<{ x: number; y: number }> {
+  const candidates: [number, number][] = [
+    [14.35, 51.7],
+    [12.6, 52.9],
+    [13.9, 52.95],
+    [12.5, 52.2],
+    [14.1, 52.35],
+    [13.2, 51.75],
+  ];
+  for (const c of candidates) {
+    const p = await pixelOf(page, c);
+    if (p.layers.length === 1 && p.layers[0] === 'state-fill') return p;
+  }
+  throw new Error('no quiet point found in Brandenburg');
+}
+
+describe('map: select a state and see its alliances', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('a click on Brandenburg lists exactly its cooperations in force; partners, Escape and ?select work', async () => {
+    const { page, context, errors } = await open(browser);
+    await screenshot(page, 'map-overview');
+    const today = todayInBerlin();
+    const p = await quietPointInBrandenburg(page);
+    await page.mouse.click(p.x, p.y);
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('select') === 'DE-BB');
+    await expect(page.getByRole('heading', { level: 2 }).first().textContent()).resolves.toContain(
+      'Brandenburg',
+    );
+    const expected = inForceOn(today, 'DE-BB');
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await panelIds(page)).toEqual(expected);
+    await page.waitForTimeout(400);
+    await screenshot(page, 'map-brandenburg');
+
+    // A partner chip moves the selection to that partner.
+    const chip = page.locator('[data-testid="panel-list"] [data-partner="DE-BY"]').first();
+    await chip.click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('select') === 'DE-BY');
+    expect(await panelIds(page)).toEqual(inForceOn(today, 'DE-BY'));
+
+    // Escape clears.
+    await page.locator('body').press('Escape');
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('select'));
+    await expect(page.getByTestId('panel').locator('h2').textContent()).resolves.toMatch(
+      /Überblick/,
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // The same view from the URL.
+    const again = await open(browser, 'select=DE-BB');
+    expect(await panelIds(again.page)).toEqual(expected);
+    await again.context.close();
+  });
+
+  it('selecting one cooperation fits the map to it and shows its sources as safe links', async () => {
+    const { page, context } = await open(browser, 'select=ozg-verbund-mitte-2020');
+    const card = page.locator('[data-testid="panel"] .coop-card');
+    await expect(card.getAttribute('data-cooperation')).resolves.toBe('ozg-verbund-mitte-2020');
+    const links = card.locator('.sources a');
+    expect(await links.count()).toBeGreaterThan(0);
+    for (const a of await links.all()) {
+      expect(await a.getAttribute('rel')).toBe('noopener noreferrer');
+      expect(await a.getAttribute('target')).toBe('_blank');
+      expect(await a.getAttribute('href')).toMatch(/^https?:\/\//);
+    }
+    await page.waitForTimeout(900);
+    await screenshot(page, 'map-cooperation');
+    await context.close();
+  });
+
+  it('search finds Thüringen for "thueringen" and selects it', async () => {
+    const { page, context } = await open(browser);
+    await page.getByTestId('search').fill('thueringen');
+    const first = page.getByTestId('search-results').locator('[role="option"]').first();
+    await expect(first.textContent()).resolves.toContain('Thüringen');
+    await page.getByTestId('search').press('Enter');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('select') === 'DE-TH');
+    await context.close();
+  });
+
+  it('the table lists the same cooperations as the map', async () => {
+    const { page, context } = await open(browser, 'date=2021-06-30');
+    await page.getByTestId('tab-table').click();
+    const rows = await page
+      .locator('[data-testid="table"] tbody tr')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-cooperation') ?? '').sort());
+    expect(rows).toEqual(inForceOn('2021-06-30'));
+    await expect(page.locator('[data-testid="table"] caption').textContent()).resolves.toContain(
+      String(rows.length),
+    );
+    await context.close();
+  });
+});

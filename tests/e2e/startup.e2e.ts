@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { canvasInk, foreignRequests, launch, open, screenshot } from './browser.ts';
+
+describe('first screen', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('draws the 16 states with the attribution, using only its own origin', async () => {
+    const { page, requests, errors, context } = await open(browser);
+    await page.waitForTimeout(300);
+    expect(await canvasInk(page)).toBeGreaterThan(0.2);
+    await expect(page.getByTestId('attribution').textContent()).resolves.toMatch(
+      /© GeoBasis-DE \/ BKG \(\d{4}\)/,
+    );
+    const labels = await page.locator('.region-label.region-state').count();
+    expect(labels).toBe(16);
+    expect(await page.locator('.region-label.region-federal').count()).toBe(1);
+    expect(foreignRequests(requests)).toEqual([]);
+    expect(errors).toEqual([]);
+    await screenshot(page, 'overview');
+    await context.close();
+  });
+
+  it('fits a 360 px wide phone without horizontal scrolling', async () => {
+    const { page, context } = await open(browser, '', { width: 360, height: 740 });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await canvasInk(page)).toBeGreaterThan(0.1);
+    await screenshot(page, 'phone-360');
+    await context.close();
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { toCooperation } from '../../src/data/atlas.ts';
+import { dayNumber } from '../../src/data/partial-date.ts';
+import { activePartners, isInForce, isShown, isSignedWithin } from '../../src/time/in-force.ts';
+import { createCooperation } from './fixtures.ts';
+
+const day = (y: number, m: number, d: number) => dayNumber(y, m, d);
+
+describe('in force', () => {
+  it('counts a cooperation signed exactly on the date', () => {
+    const c = toCooperation(createCooperation({ signed: '2020-12-09' }));
+    expect(isInForce(c, day(2020, 12, 9))).toBe(true);
+    expect(isInForce(c, day(2020, 12, 8))).toBe(false);
+  });
+  it('no longer counts a cooperation on the day it ended', () => {
+    const c = toCooperation(createCooperation({ signed: '2016-03', ended: '2017-07-31' }));
+    expect(isInForce(c, day(2017, 7, 30))).toBe(true);
+    expect(isInForce(c, day(2017, 7, 31))).toBe(false);
+  });
+  it('counts a month-precision date from the first of the month', () => {
+    const c = toCooperation(createCooperation({ signed: '2013-11' }));
+    expect(isInForce(c, day(2013, 10, 31))).toBe(false);
+    expect(isInForce(c, day(2013, 11, 1))).toBe(true);
+  });
+  it('uses effective instead of signed where given, also when backdated', () => {
+    const later = toCooperation(
+      createCooperation({ signed: '2009-11-30', effective: '2010-04-01' }),
+    );
+    expect(isInForce(later, day(2010, 1, 1))).toBe(false);
+    expect(isInForce(later, day(2010, 4, 1))).toBe(true);
+    const backdated = toCooperation(
+      createCooperation({ signed: '2013-09-27', effective: '2013-01-01' }),
+    );
+    expect(isInForce(backdated, day(2013, 2, 1))).toBe(true);
+  });
+  it('lets a partner that joined later appear only from its joined date', () => {
+    const c = toCooperation(
+      createCooperation({
+        signed: '2017-07-31',
+        partners: [
+          { region: 'DE-BE' },
+          { region: 'DE-TH' },
+          { region: 'DE-BB', joined: '2020-12-09' },
+        ],
+        projects: [],
+      }),
+    );
+    const at = (d: number) =>
+      activePartners(c, { mode: 'inforce', date: d, from: d }).map((p) => p.region);
+    expect(at(day(2020, 12, 8))).toEqual(['DE-BE', 'DE-TH']);
+    expect(at(day(2020, 12, 9))).toEqual(['DE-BE', 'DE-TH', 'DE-BB']);
+  });
+});
+
+describe('modes', () => {
+  const c = toCooperation(createCooperation({ signed: '2020-06-15', ended: '2022-01-01' }));
+  it('signed within a range includes both ends', () => {
+    expect(isSignedWithin(c, day(2020, 1, 1), day(2020, 12, 31))).toBe(true);
+    expect(isSignedWithin(c, day(2020, 6, 15), day(2020, 6, 15))).toBe(true);
+    expect(isSignedWithin(c, day(2021, 1, 1), day(2021, 12, 31))).toBe(false);
+  });
+  it('cumulative keeps ended cooperations', () => {
+    expect(isShown(c, { mode: 'cumulative', date: day(2023, 1, 1), from: 0 })).toBe(true);
+    expect(isShown(c, { mode: 'inforce', date: day(2023, 1, 1), from: 0 })).toBe(false);
+    expect(isShown(c, { mode: 'cumulative', date: day(2020, 6, 14), from: 0 })).toBe(false);
+  });
+});
+
+import {
+  buildEvents,
+  countAt,
+  inForceCurve,
+  nextEventIndex,
+  stackRows,
+} from '../../src/time/events.ts';
+
+describe('events and counts', () => {
+  const cs = [
+    toCooperation(
+      createCooperation({ id: 'a-2010', signed: '2010-05', ended: '2015-01-01', projects: [] }),
+    ),
+    toCooperation(
+      createCooperation({
+        id: 'b-2012',
+        signed: '2012-03-01',
+        effective: '2012-06-01',
+        partners: [
+          { region: 'DE-BE' },
+          { region: 'DE-BB' },
+          { region: 'DE-SN', joined: '2014-02-01' },
+        ],
+        projects: [],
+      }),
+    ),
+  ];
+  it('lists signings, accessions and ends in time order', () => {
+    expect(
+      buildEvents(cs).map((e) => `${e.type}:${e.cooperation}${e.region ? `:${e.region}` : ''}`),
+    ).toEqual(['signed:a-2010', 'signed:b-2012', 'joined:b-2012:DE-SN', 'ended:a-2010']);
+  });
+  it('counts cooperations in force over time, from effective, until ended', () => {
+    const curve = inForceCurve(cs);
+    expect(countAt(curve, dayNumber(2010, 4, 30))).toBe(0);
+    expect(countAt(curve, dayNumber(2010, 5, 1))).toBe(1);
+    expect(countAt(curve, dayNumber(2012, 3, 1))).toBe(1);
+    expect(countAt(curve, dayNumber(2012, 6, 1))).toBe(2);
+    expect(countAt(curve, dayNumber(2015, 1, 1))).toBe(1);
+  });
+  it('steps to the next and previous event', () => {
+    const events = buildEvents(cs);
+    expect(nextEventIndex(events, dayNumber(2011, 1, 1), 1)).toBe(1);
+    expect(nextEventIndex(events, dayNumber(2011, 1, 1), -1)).toBe(0);
+    expect(nextEventIndex(events, dayNumber(2020, 1, 1), 1)).toBe(-1);
+  });
+  it('stacks marks that would collide', () => {
+    expect(stackRows([0, 2, 4, 20, 21], 6)).toEqual([0, 1, 2, 0, 1]);
+    expect(stackRows([0, 1, 2, 3], 6, 2)).toEqual([0, 1, 0, 1]);
+  });
+});
