@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, open, screenshot } from './browser.ts';
+import { inForceOn, signedWithin, todayInBerlin } from './expect.ts';
+
+const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
+
+async function listedIds(page: Page): Promise<string[]> {
+  const ids = await page
+    .locator('[data-testid="panel-list"] > li > .coop-card')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-cooperation') ?? ''));
+  return ids.sort();
+}
+
+/** The client x of a date on the timeline (the plot spans 16 px margins, 2006-01-01 → today). */
+async function xOfDate(page: Page, iso: string): Promise<{ x: number; y: number }> {
+  const box = (await page.getByTestId('timeline-svg').boundingBox())!;
+  const start = Date.UTC(2006, 0, 1);
+  const end = Date.parse(`${todayInBerlin()}T00:00:00Z`);
+  const t = (Date.parse(`${iso}T00:00:00Z`) - start) / (end - start);
+  return { x: box.x + 16 + t * (box.width - 32), y: box.y + box.height / 2 - 6 };
+}
+
+async function waitForParam(
+  page: Page,
+  name: string,
+  test: (v: string | null) => boolean,
+): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    if (test(param(page, name))) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`URL parameter ${name} is ${param(page, name)}`);
+}
+
+describe('timeline', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('dragging the handle to 2008 shows exactly the cooperations in force then; End jumps to today', async () => {
+    const { page, context } = await open(browser);
+    const from = await xOfDate(page, '2012-01-01');
+    const to = await xOfDate(page, '2008-07-01');
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 8 });
+    await page.mouse.up();
+    await waitForParam(page, 'date', (v) => v?.startsWith('2008-') ?? false);
+    const date = param(page, 'date')!;
+    await page.waitForTimeout(200);
+    expect(await listedIds(page)).toEqual(inForceOn(date));
+    await page.waitForTimeout(300);
+    await screenshot(page, 'timeline-2008');
+
+    await page.getByTestId('timeline-handle').focus();
+    await page.keyboard.press('End');
+    await waitForParam(page, 'date', (v) => v === null);
+    expect(await listedIds(page)).toEqual(inForceOn(todayInBerlin()));
+    await expect(
+      page.getByTestId('timeline-handle').getAttribute('aria-valuetext'),
+    ).resolves.toMatch(/\d{4}$/);
+    await context.close();
+  });
+
+  it('arrow keys step a month, shift+arrows a year, and the live region announces the count', async () => {
+    const { page, context } = await open(browser, 'date=2014-03-15');
+    const handle = page.getByTestId('timeline-handle');
+    await handle.focus();
+    await page.keyboard.press('ArrowRight');
+    await waitForParam(page, 'date', (v) => v === '2014-04-15');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await waitForParam(page, 'date', (v) => v === '2013-04-15');
+    await page.keyboard.press('Home');
+    await waitForParam(page, 'date', (v) => v === '2006-01-01');
+    await expect(handle.getAttribute('role')).resolves.toBe('slider');
+    await page.waitForTimeout(900);
+    const live = await page.getByTestId('timeline-live').textContent();
+    expect(live).toMatch(/1\. Januar 2006: \d+ Kooperationen in Kraft/);
+    expect(live).toContain(`${inForceOn('2006-01-01').length} Kooperationen`);
+    await screenshot(page, 'timeline-2006');
+    await context.close();
+  });
+
+  it('space plays: the date advances', async () => {
+    const { page, context } = await open(browser, 'date=2010-01-01');
+    await page.getByTestId('timeline-handle').focus();
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('play').getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.waitForTimeout(1500);
+    const date = param(page, 'date');
+    expect(date === null || date > '2010-06-01').toBe(true);
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('play').getAttribute('aria-pressed')).resolves.toBe('false');
+    await screenshot(page, 'timeline-playing');
+    await context.close();
+  });
+
+  it('range mode: a brush over 2020 shows the cooperations signed in the range, and the URL follows', async () => {
+    const { page, context } = await open(browser, 'date=2021-06-01');
+    await page.locator('[data-mode="signed"]').click();
+    await waitForParam(page, 'from', (v) => v !== null);
+    const a = await xOfDate(page, '2020-01-01');
+    const b = await xOfDate(page, '2020-12-31');
+    // Start the brush below the handles, in an empty part of the plot.
+    await page.mouse.move(a.x + 1, a.y - 20);
+    await page.mouse.down();
+    await page.mouse.move(b.x - 1, b.y - 20, { steps: 10 });
+    await page.mouse.up();
+    await waitForParam(page, 'from', (v) => v?.startsWith('2020-01') ?? false);
+    const from = param(page, 'from')!;
+    const to = param(page, 'to')!;
+    expect(to.startsWith('2020-12')).toBe(true);
+    await page.waitForTimeout(200);
+    const listed = await listedIds(page);
+    expect(listed).toEqual(signedWithin(from, to));
+    // Everything signed well inside 2020 is there.
+    for (const id of signedWithin('2020-01-15', '2020-12-15')) expect(listed).toContain(id);
+    await expect(page.getByTestId('legend').textContent()).resolves.toContain(
+      'Unterzeichnet im Zeitraum',
+    );
+    await screenshot(page, 'timeline-range-2020');
+    // Cumulative mode via the URL.
+    await context.close();
+    const cum = await open(browser, 'mode=cumulative&date=2016-12-31');
+    await expect(cum.page.getByTestId('legend').textContent()).resolves.toContain('Kumulativ');
+    const ids = await listedIds(cum.page);
+    expect(ids.length).toBeGreaterThanOrEqual(inForceOn('2016-12-31').length);
+    await cum.context.close();
+  });
+});
