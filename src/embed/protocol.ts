@@ -1,0 +1,91 @@
+/**
+ * The postMessage API for host pages (a public contract, documented in the README):
+ *   → { type: 'kooperationsatlas:set', date?, select?, topics?, play? }
+ *   → { type: 'kooperationsatlas:get' }
+ *   ← { type: 'kooperationsatlas:state', date, select, topics, mode, from?, visibleCooperations }
+ *   ← { type: 'kooperationsatlas:ready' }
+ * Messages of any other shape are ignored. Pure: validation only.
+ */
+import { TOPICS, type Topic } from '../data/model.ts';
+import { parseDay } from '../data/partial-date.ts';
+
+export const PREFIX = 'kooperationsatlas:';
+
+export interface SetCommand {
+  type: 'set';
+  date?: number;
+  select?: string | null;
+  topics?: Topic[];
+  play?: boolean;
+}
+export type Command = SetCommand | { type: 'get' };
+
+export interface CommandContext {
+  start: number;
+  today: number;
+  isSelectable: (id: string) => boolean;
+}
+
+const MAX_ID = 200;
+const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/**
+ * Parses a message into a command, or null when it is not ours or malformed. A `set` whose
+ * fields are all invalid is null too; valid fields of a partly valid `set` are applied.
+ */
+export function parseCommand(data: unknown, ctx: CommandContext): Command | null {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return null;
+  const msg = data as Record<string, unknown>;
+  if (!own(msg, 'type') || typeof msg['type'] !== 'string') return null;
+  if (msg['type'] === `${PREFIX}get`) return { type: 'get' };
+  if (msg['type'] !== `${PREFIX}set`) return null;
+  const cmd: SetCommand = { type: 'set' };
+  let fields = 0;
+  if (own(msg, 'date')) {
+    const v = msg['date'];
+    const day = typeof v === 'string' && v.length === 10 ? parseDay(v) : null;
+    if (day !== null && day >= ctx.start && day <= ctx.today) {
+      cmd.date = day;
+      fields++;
+    }
+  }
+  if (own(msg, 'select')) {
+    const v = msg['select'];
+    if (v === null || v === '') {
+      cmd.select = null;
+      fields++;
+    } else if (typeof v === 'string' && v.length <= MAX_ID && ctx.isSelectable(v)) {
+      cmd.select = v;
+      fields++;
+    }
+  }
+  if (own(msg, 'topics')) {
+    const v = msg['topics'];
+    if (
+      Array.isArray(v) &&
+      v.length <= TOPICS.length &&
+      v.every((t) => typeof t === 'string' && (TOPICS as readonly string[]).includes(t))
+    ) {
+      cmd.topics = [...new Set(v as Topic[])];
+      fields++;
+    }
+  }
+  if (own(msg, 'play')) {
+    const v = msg['play'];
+    if (typeof v === 'boolean') {
+      cmd.play = v;
+      fields++;
+    }
+  }
+  return fields > 0 ? cmd : null;
+}
+
+export interface StateMessage {
+  type: 'kooperationsatlas:state';
+  date: string;
+  mode: 'inforce' | 'signed' | 'cumulative';
+  from?: string;
+  select: string | null;
+  topics: Topic[];
+  visibleCooperations: string[];
+}

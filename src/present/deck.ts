@@ -1,0 +1,120 @@
+/**
+ * Scenes: saved views (date, mode, selection, topics, viewport) ordered into a deck that lives
+ * in the URL (`scenes=`), so one link carries a whole talk. Format, readable and robust:
+ *   scenes=<name>;<date>;<mode>;<select>;<topics>;<lng_lat_zoom>|<next scene>…
+ * with <date> = YYYY-MM-DD, or FROM_TO in `signed` mode, topics joined by ".", every field
+ * percent-encoded. Pure.
+ */
+import { TOPICS, type Topic } from '../data/model.ts';
+import { formatDay, parseDay } from '../data/partial-date.ts';
+import type { TimeMode } from '../time/in-force.ts';
+
+export interface Scene {
+  name: string;
+  mode: TimeMode;
+  date: number;
+  from: number;
+  select: string | null;
+  topics: Topic[];
+  /** Camera: [longitude, latitude, zoom], or null for the default view of Germany. */
+  camera: [number, number, number] | null;
+}
+
+export interface DeckContext {
+  start: number;
+  today: number;
+  isSelectable: (id: string) => boolean;
+}
+
+export const MAX_SCENES = 50;
+const MAX_NAME = 80;
+const MODES: TimeMode[] = ['inforce', 'signed', 'cumulative'];
+
+const enc = (s: string): string => encodeURIComponent(s);
+const round = (n: number, d: number): string => String(Math.round(n * 10 ** d) / 10 ** d);
+
+export function formatDeck(scenes: readonly Scene[]): string {
+  return scenes
+    .map((s) =>
+      [
+        enc(s.name),
+        s.mode === 'signed' ? `${formatDay(s.from)}_${formatDay(s.date)}` : formatDay(s.date),
+        s.mode,
+        enc(s.select ?? ''),
+        s.topics.join('.'),
+        s.camera
+          ? `${round(s.camera[0], 4)}_${round(s.camera[1], 4)}_${round(s.camera[2], 2)}`
+          : '',
+      ].join(';'),
+    )
+    .join('|');
+}
+
+function decode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
+/** Parses a deck; scenes that do not parse are dropped and counted. Never throws. */
+export function parseDeck(text: string, ctx: DeckContext): { scenes: Scene[]; invalid: number } {
+  const scenes: Scene[] = [];
+  let invalid = 0;
+  if (!text) return { scenes, invalid };
+  for (const part of text.split('|').slice(0, MAX_SCENES)) {
+    const f = part.split(';');
+    const name = decode(f[0] ?? '');
+    const mode = f[2] as TimeMode;
+    const dates = (f[1] ?? '').split('_').map(parseDay);
+    const select = decode(f[3] ?? '');
+    const topics = (f[4] ?? '').split('.').filter(Boolean);
+    const cam = (f[5] ?? '').split('_').map(Number);
+    const inRange = (d: number | null | undefined): d is number =>
+      d !== null && d !== undefined && d >= ctx.start && d <= ctx.today;
+    const ok =
+      f.length === 6 &&
+      name !== null &&
+      name.length > 0 &&
+      name.length <= MAX_NAME &&
+      MODES.includes(mode) &&
+      (mode === 'signed'
+        ? dates.length === 2 && inRange(dates[0]) && inRange(dates[1])
+        : dates.length === 1 && inRange(dates[0])) &&
+      select !== null &&
+      (select === '' || ctx.isSelectable(select)) &&
+      topics.every((t) => (TOPICS as readonly string[]).includes(t)) &&
+      (f[5] === '' ||
+        (cam.length === 3 &&
+          cam.every(Number.isFinite) &&
+          Math.abs(cam[0]!) <= 180 &&
+          Math.abs(cam[1]!) <= 85 &&
+          cam[2]! >= 0 &&
+          cam[2]! <= 22));
+    if (!ok) {
+      invalid++;
+      continue;
+    }
+    const date = mode === 'signed' ? dates[1]! : dates[0]!;
+    scenes.push({
+      name: name!,
+      mode,
+      date,
+      from: mode === 'signed' ? dates[0]! : date,
+      select: select || null,
+      topics: topics as Topic[],
+      camera: f[5] === '' ? null : [cam[0]!, cam[1]!, cam[2]!],
+    });
+  }
+  return { scenes, invalid };
+}
+
+/** Moves a scene one place up (-1) or down (+1). */
+export function moveScene(scenes: readonly Scene[], index: number, by: -1 | 1): Scene[] {
+  const to = index + by;
+  if (index < 0 || index >= scenes.length || to < 0 || to >= scenes.length) return [...scenes];
+  const out = [...scenes];
+  [out[index], out[to]] = [out[to]!, out[index]!];
+  return out;
+}
