@@ -1,0 +1,563 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CSV_COLUMNS,
+  columnLetter,
+  cooperationsToCsv,
+  csvRowCount,
+  csvToCooperations,
+  formatCsvProblem,
+  type CsvColumn,
+  type CsvProblem,
+} from '../../src/data/csv.ts';
+import type { CooperationRecord } from '../../src/data/model.ts';
+
+const REAL_JSON = readFileSync('data/cooperations.json', 'utf8');
+const REAL = (JSON.parse(REAL_JSON) as { cooperations: CooperationRecord[] }).cooperations;
+
+/** Records that exercise every corner of the layout. */
+function edgeRecords(): CooperationRecord[] {
+  return [
+    {
+      id: 'edge-full-2013',
+      title: {
+        de: 'Kooperation „Süd–Ost“, mit Komma; Semikolon und "Anführungszeichen"',
+        en: 'Cooperation "South–East", with comma; semicolon',
+      },
+      summary: {
+        de: 'Erste Zeile.\nZweite Zeile mit Umlauten: ÄÖÜäöüß – und ein Komma, ein ";" und "Zitat".',
+        en: 'Line one,\nline two;\n\nafter a blank line "quoted" — end',
+      },
+      signed: '2013-11',
+      effective: '2014',
+      ended: '2020-06-30',
+      kind: 'state-treaty',
+      partners: [
+        { region: 'DE-BE', organisation: 'itdz-berlin', role: 'lead' },
+        { region: 'DE-BB', organisation: 'zit-bb', role: 'member' },
+        { region: 'DE-MV', joined: '2015-01-01' },
+        { region: '14612000', organisation: 'lecos', joined: '2016' },
+        { region: 'DE' },
+      ],
+      projects: [
+        {
+          title: { de: 'Mobiles Arbeiten, "sicher"', en: 'Mobile working; securely' },
+          summary: { de: 'Mit\nZeilenumbruch.', en: 'With, comma.' },
+          lead: 'itdz-berlin',
+        },
+        { title: { de: 'Ohne Zusammenfassung', en: 'Without summary' }, lead: 'DE-BB' },
+      ],
+      topics: ['digital-workplace', 'it-security', 'open-source'],
+      sources: [
+        {
+          url: 'https://example.org/a?x=1,2;3&y="z"',
+          publisher: 'Senat, Berlin',
+          published: '2013-11-29',
+          title: 'Pressemitteilung: „Vertrag“ unterzeichnet',
+        },
+        { url: 'http://example.org/b', publisher: 'Beispiel', title: 'Ohne Datum' },
+        { url: 'https://example.org/c', publisher: 'Dritte', published: '2014', title: 'C' },
+      ],
+      note: 'Notiz mit "Anführungszeichen", Komma; Semikolon\r und Wagenrücklauf',
+    },
+    {
+      id: 'edge-minimal',
+      title: { de: ' führendes Leerzeichen', en: 'trailing space ' },
+      summary: { de: 'Kurz.', en: 'Short.' },
+      signed: '2020',
+      kind: 'declaration',
+      partners: [{ region: 'DE-SN' }, { region: 'DE-TH' }],
+      topics: ['governance'],
+      sources: [{ url: 'https://example.org/d', publisher: 'P', title: 'T' }],
+    },
+  ];
+}
+
+/** A valid record with known rows: 2 cooperation, 3–4 partners, 5 project, 6 source. */
+function small(): CooperationRecord {
+  return {
+    id: 'be-bb-test-2013',
+    title: { de: 'Kooperation Berlin–Brandenburg', en: 'Berlin–Brandenburg cooperation' },
+    summary: { de: 'Eine Testkooperation.', en: 'A test cooperation.' },
+    signed: '2013-11',
+    kind: 'agreement',
+    partners: [
+      { region: 'DE-BE', organisation: 'itdz-berlin', role: 'lead' },
+      { region: 'DE-BB', organisation: 'zit-bb' },
+    ],
+    projects: [{ title: { de: 'Mobiles Arbeiten', en: 'Mobile working' }, lead: 'itdz-berlin' }],
+    topics: ['digital-workplace'],
+    sources: [{ url: 'https://example.org/a', publisher: 'Ex', published: '2013-11', title: 'A' }],
+  };
+}
+
+const roundTrip = (records: CooperationRecord[]): CooperationRecord[] => {
+  const result = csvToCooperations(cooperationsToCsv(records), 'test.csv');
+  expect(result.problems).toEqual([]);
+  return result.records;
+};
+
+/** The export of small() as lines without the BOM (line 0 = row 1 = header). */
+const smallLines = (): string[] =>
+  cooperationsToCsv([small()]).slice(1).replace(/\r\n$/, '').split('\r\n');
+
+/** One CSV line with the given cells (unquoted: tests only use plain values). */
+function line(cells: Partial<Record<CsvColumn, string>>): string {
+  return CSV_COLUMNS.map((c) => cells[c] ?? '').join(',');
+}
+
+function importLines(lines: string[]): { records: CooperationRecord[]; problems: CsvProblem[] } {
+  return csvToCooperations(lines.join('\n'), 'data/cooperations.csv');
+}
+function only(problems: CsvProblem[]): CsvProblem {
+  expect(problems, JSON.stringify(problems, null, 1)).toHaveLength(1);
+  return problems[0]!;
+}
+const letterOf = (column: CsvColumn): string => columnLetter(CSV_COLUMNS.indexOf(column));
+
+describe('CSV round trip', () => {
+  it('reproduces the real dataset exactly, including the key order', () => {
+    expect(REAL.length).toBeGreaterThan(0);
+    const back = roundTrip(REAL);
+    expect(back).toEqual(REAL);
+    expect(JSON.stringify(back, null, 2)).toBe(JSON.stringify(REAL, null, 2));
+  });
+
+  it('reproduces edge cases: quotes, commas, semicolons, line breaks, umlauts, absent fields', () => {
+    const records = edgeRecords();
+    const back = roundTrip(records);
+    expect(JSON.stringify(back)).toBe(JSON.stringify(records));
+    expect(back[1]).not.toHaveProperty('effective');
+    expect(back[1]).not.toHaveProperty('projects');
+    expect(back[1]).not.toHaveProperty('note');
+    expect(back[0]!.projects![1]).not.toHaveProperty('summary');
+    expect(back[0]!.sources[1]).not.toHaveProperty('published');
+  });
+
+  it('survives the semicolon delimiter (German Excel)', () => {
+    const records = edgeRecords();
+    const csv = cooperationsToCsv(records, { delimiter: ';' });
+    expect(csv.split('\r\n')[0]).toBe(`\uFEFF${CSV_COLUMNS.join(';')}`);
+    const result = csvToCooperations(csv, 'x.csv');
+    expect(result.problems).toEqual([]);
+    expect(JSON.stringify(result.records)).toBe(JSON.stringify(records));
+  });
+
+  it('writes UTF-8 with a BOM, a header row, one row per thing and CRLF line ends', () => {
+    const csv = cooperationsToCsv([small()]);
+    expect(csv.startsWith('\uFEFFid,row_type,title_de,')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const lines = smallLines();
+    expect(lines).toHaveLength(1 + csvRowCount([small()]));
+    expect(lines.map((l) => l.split(',')[1])).toEqual([
+      'row_type',
+      'cooperation',
+      'partner',
+      'partner',
+      'project',
+      'source',
+    ]);
+    expect(lines[1]).toContain(',2013-11,,,agreement,digital-workplace,');
+    expect(lines[2]).toBe(
+      line({
+        id: 'be-bb-test-2013',
+        row_type: 'partner',
+        partner_region: 'DE-BE',
+        partner_organisation: 'itdz-berlin',
+        partner_role: 'lead',
+      }),
+    );
+  });
+
+  it('accepts LF or CRLF, with or without the BOM', () => {
+    const csv = cooperationsToCsv(edgeRecords());
+    const variants = [
+      csv,
+      csv.slice(1),
+      csv.replace(/\r\n/g, '\n'),
+      csv.slice(1).replace(/\r\n/g, '\n'),
+    ];
+    for (const v of variants) {
+      const result = csvToCooperations(v, 'x.csv');
+      expect(result.problems).toEqual([]);
+      expect(JSON.stringify(result.records)).toBe(JSON.stringify(edgeRecords()));
+    }
+  });
+
+  it('tolerates what spreadsheet editing leaves: column order, blank rows, empty ids, repeats', () => {
+    const lines = smallLines();
+    // Reverse the column order and upper-case the header.
+    const reorder = (l: string): string => l.split(',').reverse().join(',');
+    const reversed = [reorder(lines[0]!).toUpperCase(), ...lines.slice(1).map(reorder)];
+    expect(importLines(reversed).records).toEqual([small()]);
+
+    // Blank rows, an empty id on a partner row, a repeated (agreeing) cooperation field.
+    const edited = [
+      lines[0]!,
+      lines[1]!,
+      ',,,,,,,,,,,,,,,,,,,,,,,,',
+      '',
+      line({
+        row_type: 'partner',
+        partner_region: 'DE-BE',
+        partner_organisation: 'itdz-berlin',
+        partner_role: 'lead',
+      }),
+      line({
+        id: 'be-bb-test-2013',
+        row_type: 'partner',
+        title_de: 'Kooperation Berlin–Brandenburg',
+        kind: 'agreement',
+        partner_region: 'DE-BB',
+        partner_organisation: 'zit-bb',
+      }),
+      ...lines.slice(4),
+    ];
+    const result = importLines(edited);
+    expect(result.problems).toEqual([]);
+    expect(result.records).toEqual([small()]);
+  });
+
+  it('attaches rows to their cooperation by id, wherever they are', () => {
+    const lines = smallLines();
+    const second = line({
+      id: 'second',
+      row_type: 'cooperation',
+      title_de: 'Zweite',
+      title_en: 'Second',
+      summary_de: 'Z.',
+      summary_en: 'S.',
+      signed: '2020',
+      kind: 'pilot',
+      topics: 'ai-data;registers',
+    });
+    // The second partner of the first cooperation is appended at the bottom.
+    const result = importLines([
+      lines[0]!,
+      lines[1]!,
+      lines[2]!,
+      lines[4]!,
+      lines[5]!,
+      second,
+      line({ id: 'second', row_type: 'partner', partner_region: 'DE-SN' }),
+      lines[3]!,
+    ]);
+    expect(result.problems).toEqual([]);
+    expect(result.records[0]).toEqual(small());
+    expect(result.records[1]).toMatchObject({
+      id: 'second',
+      topics: ['ai-data', 'registers'],
+      partners: [{ region: 'DE-SN' }],
+    });
+  });
+
+  it('lets optional columns be left out', () => {
+    const keep = CSV_COLUMNS.filter(
+      (c) => !['effective', 'ended', 'note', 'partner_joined', 'source_published'].includes(c),
+    );
+    const record = small();
+    record.sources = [{ url: 'https://example.org/a', publisher: 'Ex', title: 'A' }];
+    const full = cooperationsToCsv([record]).slice(1).split('\r\n');
+    const index = keep.map((c) => CSV_COLUMNS.indexOf(c));
+    const cut = full.map((l) => (l ? index.map((i) => l.split(',')[i]).join(',') : l));
+    const result = csvToCooperations(cut.join('\r\n'), 'x.csv');
+    expect(result.problems).toEqual([]);
+    expect(result.records).toEqual([record]);
+  });
+
+  it('locates every record field in its cell', () => {
+    const result = csvToCooperations(cooperationsToCsv([small()]), 'x.csv');
+    const id = 'be-bb-test-2013';
+    expect(result.locate(id, 'partners[1].region')).toEqual({
+      row: 4,
+      column: 'partner_region',
+      letter: letterOf('partner_region'),
+    });
+    expect(result.locate(id, 'projects[0].lead')).toMatchObject({ row: 5, column: 'project_lead' });
+    expect(result.locate(id, 'sources[0].published')).toMatchObject({
+      row: 6,
+      column: 'source_published',
+    });
+    expect(result.locate(id, 'topics[0]')).toMatchObject({ row: 2, column: 'topics' });
+    expect(result.locate(id, 'partners')).toMatchObject({ row: 2, column: 'id', letter: 'A' });
+    expect(result.locate('nope', 'signed')).toBeUndefined();
+  });
+});
+
+describe('CSV import problems (each with row and column)', () => {
+  it('formats a problem as file, row, column letter and name, record', () => {
+    expect(
+      formatCsvProblem({
+        file: 'data/cooperations.csv',
+        row: 7,
+        column: 'partner_region',
+        letter: 'M',
+        id: 'x',
+        message: 'boom',
+      }),
+    ).toBe('data/cooperations.csv, row 7, column M (partner_region), record "x": boom');
+    expect(columnLetter(0)).toBe('A');
+    expect(columnLetter(25)).toBe('Z');
+    expect(columnLetter(26)).toBe('AA');
+  });
+
+  it('reports an unknown column in row 1', () => {
+    const lines = smallLines();
+    lines[0] += ',remarks';
+    const p = only(importLines(lines).problems);
+    expect(p).toMatchObject({
+      file: 'data/cooperations.csv',
+      row: 1,
+      column: 'remarks',
+      letter: 'Z',
+    });
+    expect(p.message).toContain('unknown column "remarks"');
+  });
+
+  it('reports a missing required column in row 1', () => {
+    const kind = CSV_COLUMNS.indexOf('kind');
+    const lines = smallLines().map((l) =>
+      l
+        .split(',')
+        .filter((_, i) => i !== kind)
+        .join(','),
+    );
+    const p = only(importLines(lines).problems);
+    expect(p).toMatchObject({ row: 1, column: 'kind', message: 'missing required column "kind"' });
+  });
+
+  it('reports a column that appears twice', () => {
+    const lines = smallLines();
+    lines[0] = lines[0]!.replace('note', 'kind');
+    const p = only(importLines(lines).problems);
+    expect(p).toMatchObject({ row: 1, column: 'kind', letter: letterOf('note') });
+    expect(p.message).toContain(`appears twice (also column ${letterOf('kind')})`);
+  });
+
+  it('reports a row that belongs to no cooperation', () => {
+    const lines = smallLines();
+    const stray = line({ id: 'nope', row_type: 'partner', partner_region: 'DE-SN' });
+    const p = only(importLines([...lines, stray]).problems);
+    expect(p).toMatchObject({ row: 7, column: 'id', letter: 'A', id: 'nope' });
+    expect(p.message).toContain('belongs to no cooperation');
+
+    const orphan = line({
+      row_type: 'source',
+      source_url: 'https://x.org',
+      source_publisher: 'P',
+      source_title: 'T',
+    });
+    const q = only(importLines([lines[0]!, orphan, ...lines.slice(1)]).problems);
+    expect(q).toMatchObject({ row: 2, column: 'id', letter: 'A' });
+    expect(q.message).toContain('no cooperation row comes before it');
+  });
+
+  it('reports a repeated cooperation field that contradicts the cooperation row', () => {
+    const lines = smallLines();
+    lines[3] = line({
+      id: 'be-bb-test-2013',
+      row_type: 'partner',
+      signed: '2014',
+      partner_region: 'DE-BB',
+      partner_organisation: 'zit-bb',
+    });
+    const p = only(importLines(lines).problems);
+    expect(p).toMatchObject({ row: 4, column: 'signed', letter: 'G', id: 'be-bb-test-2013' });
+    expect(p.message).toContain('"2014" contradicts the cooperation row (row 2)');
+    expect(p.message).toContain('"2013-11"');
+  });
+
+  it('reports malformed list syntax in topics', () => {
+    for (const topics of ['it-security;;open-source', 'it-security;', 'it-security, open-source']) {
+      const lines = smallLines();
+      lines[1] = lines[1]!.replace(',digital-workplace,', `,"${topics}",`);
+      const p = only(importLines(lines).problems);
+      expect(p).toMatchObject({ row: 2, column: 'topics', letter: 'K', field: 'topics' });
+      expect(p.message).toMatch(/^malformed list/);
+    }
+  });
+
+  it('reports empty required cells on every row type', () => {
+    const lines = smallLines();
+    lines[1] = lines[1]!.replace('Kooperation Berlin–Brandenburg', '  ');
+    lines[3] = line({ id: 'be-bb-test-2013', row_type: 'partner', partner_organisation: 'zit-bb' });
+    lines[5] = line({
+      id: 'be-bb-test-2013',
+      row_type: 'source',
+      source_publisher: 'P',
+      source_title: 'T',
+    });
+    const problems = importLines(lines).problems;
+    expect(problems.map((p) => [p.row, p.letter, p.column, p.field])).toEqual([
+      [2, 'C', 'title_de', 'title.de'],
+      [4, 'M', 'partner_region', 'partners[1].region'],
+      [6, 'V', 'source_url', 'sources[0].url'],
+    ]);
+    for (const p of problems) expect(p.message).toMatch(/^empty required cell/);
+  });
+
+  it('reports a wrong or empty row_type', () => {
+    const lines = smallLines();
+    lines[2] = lines[2]!.replace(',partner,', ',partners,');
+    lines[4] = lines[4]!.replace(',project,', ',,');
+    const problems = importLines(lines).problems;
+    expect(problems.map((p) => [p.row, p.letter, p.column])).toEqual([
+      [3, 'B', 'row_type'],
+      [5, 'B', 'row_type'],
+    ]);
+    expect(problems[0]!.message).toContain('unknown row_type "partners"');
+    expect(problems[1]!.message).toContain('empty required cell');
+  });
+
+  it('reports a cell in a column of another row type', () => {
+    const lines = smallLines();
+    lines[2] = lines[2]!.replace(/,$/, ',Quelle');
+    lines[1] = lines[1]!.replace(',,,,,,,,,,,,,', ',,DE-SN,,,,,,,,,,,');
+    const problems = importLines(lines).problems;
+    expect(problems.map((p) => [p.row, p.letter, p.column])).toEqual([
+      [2, 'M', 'partner_region'],
+      [3, 'Y', 'source_title'],
+    ]);
+    expect(problems[0]!.message).toContain('belongs to partner rows');
+    expect(problems[1]!.message).toContain('belongs to source rows, but this is a partner row');
+  });
+
+  it('reports a second cooperation row with the same id', () => {
+    const lines = smallLines();
+    const p = only(importLines([...lines, lines[1]!]).problems);
+    expect(p).toMatchObject({ row: 7, column: 'row_type', id: 'be-bb-test-2013' });
+    expect(p.message).toContain('already has its cooperation row in row 2');
+  });
+
+  it('reports an unclosed quote once, with its row', () => {
+    const lines = smallLines();
+    lines[3] = lines[3]!.replace(',DE-BB,', ',"DE-BB,');
+    const result = importLines(lines);
+    const p = only(result.problems);
+    expect(p.row).toBe(4);
+    expect(p.message).toContain('never closed');
+    expect(result.records).toEqual([]);
+  });
+
+  it('reports a cell without a column name and a file that is not UTF-8', () => {
+    const lines = smallLines();
+    lines[2] += ',stray';
+    lines[4] = lines[4]!.replace('Mobiles', 'Mobiles \uFFFD');
+    const problems = importLines(lines).problems;
+    expect(problems.map((p) => [p.row, p.letter])).toEqual([
+      [3, 'Z'],
+      [5, letterOf('project_title_de')],
+    ]);
+    expect(problems[0]!.message).toContain('no column');
+    expect(problems[1]!.message).toContain('not valid UTF-8');
+  });
+
+  it('reports an empty header row', () => {
+    const p = only(csvToCooperations('\uFEFF\r\nx,y\r\n', 'a.csv').problems);
+    expect(p).toMatchObject({ row: 1 });
+    expect(p.message).toContain('header row is empty');
+  });
+});
+
+describe('npm run data:export-csv / data:import-csv', () => {
+  let dir = '';
+  /** The temp copy's cooperations.json as copied (the real file may change meanwhile). */
+  let original = '';
+  let copied: CooperationRecord[] = [];
+  const run = (...args: string[]): { status: number | null; stdout: string; stderr: string } => {
+    const r = spawnSync('npx', ['tsx', 'scripts/data-csv.ts', ...args, '--data', dir], {
+      encoding: 'utf8',
+    });
+    // npm may warn about the machine's npm configuration; that is not the script's output.
+    const stderr = r.stderr
+      .split('\n')
+      .filter((l) => !l.startsWith('npm warn'))
+      .join('\n');
+    return { status: r.status, stdout: r.stdout, stderr: stderr.trim() };
+  };
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kooperationsatlas-csv-'));
+    for (const f of ['regions.json', 'organisations.json', 'cooperations.json'])
+      cpSync(join('data', f), join(dir, f));
+    cpSync(join('data', 'geo'), join(dir, 'geo'), { recursive: true });
+    original = readFileSync(join(dir, 'cooperations.json'), 'utf8');
+    copied = (JSON.parse(original) as { cooperations: CooperationRecord[] }).cooperations;
+  });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('export then import leaves cooperations.json byte-identical', () => {
+    const exported = run('export');
+    expect(exported.stderr).not.toMatch(/problem|cannot/);
+    expect(exported.status).toBe(0);
+    expect(exported.stdout).toContain(
+      `${copied.length} cooperations in ${csvRowCount(copied)} rows`,
+    );
+    const csvPath = join(dir, 'cooperations.csv');
+    expect(readFileSync(csvPath, 'utf8').startsWith('\uFEFFid,row_type,')).toBe(true);
+
+    // Unchanged data: nothing to write.
+    const same = run('import');
+    expect(same.status).toBe(0);
+    expect(same.stdout).toContain('already up to date');
+
+    // A reformatted JSON file is written back in the canonical form, byte for byte.
+    const jsonPath = join(dir, 'cooperations.json');
+    writeFileSync(jsonPath, JSON.stringify(JSON.parse(original)));
+    const imported = run('import');
+    expect(imported.stderr).toBe('');
+    expect(imported.status).toBe(0);
+    expect(imported.stdout).toMatch(
+      /^data:import-csv: wrote .*cooperations\.json: \d+ cooperations/,
+    );
+    expect(readFileSync(jsonPath, 'utf8')).toBe(original);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 60_000);
+
+  it('reports every problem with row and column and leaves the JSON untouched', () => {
+    const csvPath = join(dir, 'cooperations.csv');
+    if (!existsSync(csvPath)) expect(run('export').status).toBe(0);
+    const jsonPath = join(dir, 'cooperations.json');
+    writeFileSync(jsonPath, original);
+    const csv = readFileSync(csvPath, 'utf8');
+    const rows = csv.split('\r\n');
+    const first = copied[0]!;
+    const partnerRow = rows.findIndex((l) => l.startsWith(`${first.id},partner,`));
+    const broken = [...rows];
+    // A CSV problem (empty required cell) and a validator problem (unknown region).
+    broken[partnerRow] = broken[partnerRow]!.replace(`,${first.partners[0]!.region},`, ',DE-XX,');
+    const coopRow = rows.findIndex((l) => l.startsWith(`${first.id},cooperation,`));
+    broken[coopRow] = broken[coopRow]!.replace(`,${first.kind},`, ',,');
+    writeFileSync(csvPath, broken.join('\r\n'));
+
+    const result = run('import');
+    expect(result.status).toBe(1);
+    const lines = result.stderr.split('\n').filter((l) => l.includes('cooperations.csv, row'));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `row ${coopRow + 1}, column J \\(kind\\), record "${first.id}": empty required cell`,
+      ),
+    );
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `row ${partnerRow + 1}, column M \\(partner_region\\), record "${first.id}": unknown region "DE-XX"`,
+      ),
+    );
+    expect(result.stderr).toContain('2 problem(s)');
+    expect(readFileSync(jsonPath, 'utf8')).toBe(original);
+  }, 60_000);
+});
