@@ -5,7 +5,15 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules', 'dist', 'dist-single', '.cache', 'test-results', 'bench/results'],
+    ignores: [
+      'node_modules',
+      'dist',
+      'dist-single',
+      '.cache',
+      'test-results',
+      'bench/results',
+      'bench/.*',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

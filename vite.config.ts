@@ -1,15 +1,33 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { viteSingleFile } from 'vite-plugin-singlefile';
 
-export default defineConfig({
-  plugins: [react()],
+// The data folder can be swapped (benchmarks build the app over synthetic datasets).
+const dataDir = fileURLToPath(new URL(process.env['KA_DATA_DIR'] ?? './data', import.meta.url));
+
+// `vite build --mode single` writes one self-contained HTML file (scripts, styles, data,
+// geometry and MapLibre's worker inlined) that works from file:// with no network.
+export default defineConfig(({ mode }) => ({
+  plugins:
+    mode === 'single' ? [react(), viteSingleFile({ removeViteModuleLoader: true })] : [react()],
+  resolve: { alias: { '@data': dataDir } },
+  publicDir: mode === 'single' ? false : 'public',
   base: './',
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },
-  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1200 },
+  build:
+    mode === 'single'
+      ? {
+          target: 'es2022',
+          outDir: 'dist-single',
+          assetsInlineLimit: Number.MAX_SAFE_INTEGER,
+          chunkSizeWarningLimit: 5000,
+        }
+      : { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1200 },
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     env: { TZ: 'Europe/Berlin' },
   },
-});
+}));

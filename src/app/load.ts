@@ -3,11 +3,11 @@
  * so a failed load can be retried) and joins them into what the app needs.
  */
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import regionsUrl from '../../data/regions.json?url';
-import organisationsUrl from '../../data/organisations.json?url';
-import cooperationsUrl from '../../data/cooperations.json?url';
-import statesUrl from '../../data/geo/states.geojson?url';
-import placesUrl from '../../data/geo/places.geojson?url';
+import regionsUrl from '@data/regions.json?url';
+import organisationsUrl from '@data/organisations.json?url';
+import cooperationsUrl from '@data/cooperations.json?url';
+import statesUrl from '@data/geo/states.geojson?url';
+import placesUrl from '@data/geo/places.geojson?url';
 import type { RawDataset } from '../data/model.ts';
 
 export interface StateProps {

@@ -20,7 +20,7 @@ import {
   type Derived,
 } from '../view/derive.ts';
 import type { Theme } from '../view/view-state.ts';
-import { buildStyle, LAYER, SRC, themedPaint } from './style.ts';
+import { buildStyle, LAYER, SRC, sizePaint, themedPaint } from './style.ts';
 import { STRINGS, fill } from '../i18n/strings.ts';
 import { formatPartialDate } from '../i18n/format.ts';
 
@@ -37,6 +37,10 @@ export interface MapViewProps {
   /** Called once, after the first complete frame. */
   onReady: () => void;
   onWebglMissing: () => void;
+  /** A camera to move to (null: all of Germany); a new seq triggers the move. */
+  camera: { target: [number, number, number] | null; seq: number };
+  /** Receives the map's camera and visible bounds after every move. */
+  onCamera: (camera: [number, number, number], bounds: [number, number, number, number]) => void;
 }
 
 interface Tip {
@@ -71,6 +75,8 @@ export function MapView(props: MapViewProps) {
     onSelect,
     onReady,
     onWebglMissing,
+    camera,
+    onCamera,
   } = props;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
@@ -79,9 +85,9 @@ export function MapView(props: MapViewProps) {
   const [tip, setTip] = useState<Tip | null>(null);
   const appliedState = useRef<Uint8Array | null>(null);
   const appliedRegions = useRef<Map<number, string>>(new Map());
-  const handlers = useRef({ onSelect, onReady, lang, derived });
+  const handlers = useRef({ onSelect, onReady, lang, derived, onCamera });
   useLayoutEffect(() => {
-    handlers.current = { onSelect, onReady, lang, derived };
+    handlers.current = { onSelect, onReady, lang, derived, onCamera };
   });
 
   // Create the map once per scene.
@@ -116,6 +122,16 @@ export function MapView(props: MapViewProps) {
     appliedState.current = null;
     appliedRegions.current = new Map();
     map.on('load', () => setLoadedMap(map));
+    const reportCamera = () => {
+      const c = map.getCenter();
+      const b = map.getBounds();
+      handlers.current.onCamera(
+        [c.lng, c.lat, map.getZoom()],
+        [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()],
+      );
+    };
+    map.on('moveend', reportCamera);
+    map.once('load', reportCamera);
     map.once('idle', () => handlers.current.onReady());
 
     const pick = (p: maplibregl.PointLike): MapGeoJSONFeature | null => {
@@ -210,6 +226,26 @@ export function MapView(props: MapViewProps) {
         map.setPaintProperty(layer, prop as never, value as never);
   }, [theme, loaded]);
 
+  // Presentation: thicker links and markers for the projector (paint only).
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded) return;
+    for (const [layer, paint] of Object.entries(sizePaint(present)))
+      for (const [prop, value] of Object.entries(paint))
+        map.setPaintProperty(layer, prop as never, value as never);
+  }, [present, loaded]);
+
+  // A camera command (scenes): move there, or back to all of Germany.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded || camera.seq === 0) return;
+    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    if (camera.target) {
+      const [lng, lat, zoom] = camera.target;
+      map.easeTo({ center: [lng, lat], zoom, duration: reduced ? 0 : 700 });
+    } else map.fitBounds(GERMANY_BOUNDS, { padding: 12, duration: reduced ? 0 : 700 });
+  }, [camera, loaded]);
+
   // Link states: only the features whose state byte changed.
   useEffect(() => {
     const map = mapRef.current;
@@ -258,13 +294,12 @@ export function MapView(props: MapViewProps) {
         );
     });
     scene.data.places.features.forEach((f, i) => {
-      const key = `${f.properties.id === selection ? 1 : 0}`;
+      const id = f.properties.id;
+      const active = derived.activeRegions.has(id);
+      const key = `${id === selection ? 1 : 0}|${active ? 1 : 0}`;
       wanted.set(1000 + i, key);
       if (appliedRegions.current.get(1000 + i) !== key)
-        map.setFeatureState(
-          { source: SRC.places, id: i },
-          { selected: f.properties.id === selection },
-        );
+        map.setFeatureState({ source: SRC.places, id: i }, { selected: id === selection, active });
     });
     appliedRegions.current = wanted;
   }, [derived, selection, loaded, scene]);
@@ -280,8 +315,9 @@ export function MapView(props: MapViewProps) {
     const bounds = new maplibregl.LngLatBounds(points[0], points[0]);
     for (const p of points) bounds.extend(p);
     const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    map.fitBounds(bounds, { padding: 80, maxZoom: 7.5, duration: reduced ? 0 : 600 });
-  }, [selection, loaded, scene]);
+    const padding = present ? { top: 80, bottom: 260, left: 80, right: 80 } : 80;
+    map.fitBounds(bounds, { padding, maxZoom: present ? 6.6 : 7.5, duration: reduced ? 0 : 600 });
+  }, [selection, loaded, scene, present]);
 
   return (
     <div className="map-wrap">

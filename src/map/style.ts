@@ -75,67 +75,92 @@ export interface StyleOptions {
   present: boolean;
 }
 
+/** Paint properties that depend on the projector mode (thicker links and markers). */
+export function sizePaint(present: boolean): Record<string, Record<string, unknown>> {
+  const w = present ? 1.7 : 1;
+  return {
+    [LAYER.glow]: { 'line-width': 9 * w },
+    [LAYER.lines]: {
+      'line-width': [
+        'case',
+        fs('hover'),
+        5 * w,
+        ['all', fs('sel'), ['get', 'large'], ['!', fs('focus')]],
+        1.2 * w,
+        fs('sel'),
+        4 * w,
+        fs('recent'),
+        3.2 * w,
+        ['get', 'large'],
+        1.1 * w,
+        2.2 * w,
+      ],
+    },
+    [LAYER.points]: {
+      'circle-radius': [
+        'case',
+        ['==', ['get', 'shape'], 'local'],
+        5 * w,
+        ['get', 'large'],
+        7 * w,
+        5.5 * w,
+      ],
+      'circle-stroke-width': ['case', ['any', fs('sel'), fs('hover')], 3 * w, 2 * w],
+    },
+    [LAYER.places]: {
+      'circle-radius': [
+        'case',
+        fs('selected'),
+        6 * w,
+        ['boolean', ['feature-state', 'active'], false],
+        4 * w,
+        2.5 * w,
+      ],
+    },
+    [LAYER.stateBorder]: { 'line-width': present ? 1.2 : 0.8 },
+  };
+}
+
 export function buildStyle(scene: Scene, { theme, present }: StyleOptions): StyleSpecification {
-  const paint = themedPaint(theme);
-  const w = present ? 1.6 : 1;
+  const themed = themedPaint(theme);
+  const sized = sizePaint(present);
+  const paint = (layer: string, extra: Record<string, unknown> = {}): never =>
+    ({ ...themed[layer], ...sized[layer], ...extra }) as never;
   const shown: ExpressionSpecification = fs('shown');
   const layers: LayerSpecification[] = [
-    { id: 'background', type: 'background', paint: paint['background'] as never },
+    { id: 'background', type: 'background', paint: paint('background') },
     {
       id: LAYER.stateFill,
       type: 'fill',
       source: SRC.states,
-      paint: { ...(paint[LAYER.stateFill] as object), 'fill-opacity': 1 } as never,
+      paint: paint(LAYER.stateFill, { 'fill-opacity': 1 }),
     },
-    {
-      id: LAYER.stateBorder,
-      type: 'line',
-      source: SRC.states,
-      paint: { ...(paint[LAYER.stateBorder] as object), 'line-width': 0.8 } as never,
-    },
+    { id: LAYER.stateBorder, type: 'line', source: SRC.states, paint: paint(LAYER.stateBorder) },
     {
       id: LAYER.stateSelected,
       type: 'line',
       source: SRC.states,
-      paint: {
-        ...(paint[LAYER.stateSelected] as object),
+      paint: paint(LAYER.stateSelected, {
         'line-width': 2.5,
         'line-opacity': ['case', fs('selected'), 1, 0],
-      } as never,
+      }),
     },
     {
       id: LAYER.glow,
       type: 'line',
       source: SRC.lines,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: {
-        ...(paint[LAYER.glow] as object),
+      paint: paint(LAYER.glow, {
         'line-blur': 4,
-        'line-width': 9 * w,
         'line-opacity': ['case', ['all', shown, fs('recent'), ['!', fs('dim')]], 0.35, 0],
-      } as never,
+      }),
     },
     {
       id: LAYER.lines,
       type: 'line',
       source: SRC.lines,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: {
-        ...(paint[LAYER.lines] as object),
-        'line-width': [
-          'case',
-          fs('hover'),
-          5 * w,
-          ['all', fs('sel'), ['get', 'large'], ['!', fs('focus')]],
-          1.2 * w,
-          fs('sel'),
-          4 * w,
-          fs('recent'),
-          3.2 * w,
-          ['get', 'large'],
-          1.1 * w,
-          2.2 * w,
-        ],
+      paint: paint(LAYER.lines, {
         'line-opacity': [
           'case',
           ['!', shown],
@@ -154,36 +179,25 @@ export function buildStyle(scene: Scene, { theme, present }: StyleOptions): Styl
           0.6,
           0.9,
         ],
-      } as never,
+      }),
     },
     {
       id: LAYER.points,
       type: 'circle',
       source: SRC.points,
-      paint: {
-        ...(paint[LAYER.points] as object),
-        'circle-radius': [
-          'case',
-          ['==', ['get', 'shape'], 'local'],
-          5 * w,
-          ['get', 'large'],
-          7 * w,
-          5.5 * w,
-        ],
-        'circle-stroke-width': ['case', ['any', fs('sel'), fs('hover')], 3 * w, 2 * w],
+      paint: paint(LAYER.points, {
         'circle-opacity': ['case', ['!', shown], 0, fs('dim'), 0.15, 1],
         'circle-stroke-opacity': ['case', ['!', shown], 0, fs('dim'), 0.15, 1],
-      } as never,
+      }),
     },
     {
       id: LAYER.places,
       type: 'circle',
       source: SRC.places,
-      paint: {
-        ...(paint[LAYER.places] as object),
-        'circle-radius': ['case', fs('selected'), 6, 4],
+      paint: paint(LAYER.places, {
         'circle-stroke-width': 1.5,
-      } as never,
+        'circle-opacity': ['case', ['boolean', ['feature-state', 'active'], false], 1, 0.45],
+      }),
     },
   ];
   return {

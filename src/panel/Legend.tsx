@@ -74,7 +74,7 @@ export function Legend({
         </li>
         <li>
           <span className="legend-bund" aria-hidden="true">
-            Bund
+            {lang === 'de' ? 'Bund' : 'Fed.'}
           </span>
           {s.legendBund}
         </li>

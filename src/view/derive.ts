@@ -46,6 +46,8 @@ export interface Derived {
   partnerTint: Map<string, number>;
   /** Cooperations of the selection among the shown ones, newest first. */
   selected: Cooperation[];
+  /** Regions taking part in any shown cooperation. */
+  activeRegions: Set<string>;
   /** Regions taking part in the selection (the selected region's partners, or the cooperation's). */
   selectedRegions: Set<string>;
 }
@@ -82,6 +84,7 @@ export function derive(
   const selectedRegion = selection?.type === 'region' ? selection.id : null;
   const partnerCounts = new Map<string, number>();
   const tintCounts = new Map<string, number>();
+  const activeRegions = new Set<string>();
   const selected: Cooperation[] = [];
   const selectedRegions = new Set<string>();
 
@@ -91,6 +94,7 @@ export function derive(
     for (const p of c.partners) if (isPartnerActive(c, p, time)) active.add(p.region);
     if (active.size === 0) continue;
     visible.push(c);
+    for (const r of active) activeRegions.add(r);
     let bits = SHOWN;
     if (time.mode !== 'signed' && isRecent(c, time.date, recentFrom)) bits |= RECENT;
     if (time.mode === 'cumulative' && isEndedBy(c, time.date)) bits |= ENDED;
@@ -129,6 +133,7 @@ export function derive(
     partnerTint.set(region, Math.max(1, Math.ceil((3 * n) / maxCount)));
   return {
     partnerTint,
+    activeRegions,
     visible,
     visibleIds: new Set(visible.map((c) => c.id)),
     featureState,

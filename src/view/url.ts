@@ -8,6 +8,7 @@ import { dayToDate, dayNumber, formatDay, parseDay } from '../data/partial-date.
 const yearStart = (day: number): number => dayNumber(dayToDate(day).getUTCFullYear(), 1, 1);
 import type { TimeMode } from '../time/in-force.ts';
 import { TIMELINE_START, defaultView, type ViewState } from './view-state.ts';
+import { formatDeck, parseDeck } from '../present/deck.ts';
 
 export interface Notice {
   param: string;
@@ -104,6 +105,16 @@ export function parseViewQuery(
   choice('view', ['map', 'table'] as const, (v) => (view.tab = v));
   choice('embed', ['1', '0'] as const, (v) => (view.embed = v === '1'));
   choice('present', ['1', '0'] as const, (v) => (view.present = v === '1'));
+  const scenes = params.get('scenes');
+  if (scenes) {
+    const deck = parseDeck(scenes, {
+      start: TIMELINE_START,
+      today: ctx.today,
+      isSelectable: ctx.isSelectable,
+    });
+    view.scenes = deck.scenes;
+    if (deck.invalid > 0) bad('scenes', `${deck.invalid} ×`, 'malformed');
+  }
   return { view, notices };
 }
 
@@ -126,5 +137,6 @@ export function formatViewQuery(view: ViewState, today: number): string {
   if (view.tab !== d.tab) q.set('view', view.tab);
   if (view.embed) q.set('embed', '1');
   if (view.present) q.set('present', '1');
+  if (view.scenes.length) q.set('scenes', formatDeck(view.scenes));
   return q.toString().replaceAll('%2C', ',');
 }

@@ -2,6 +2,7 @@
 import type { Kind, Lang, Topic } from '../data/model.ts';
 import { parsePartialDate } from '../data/partial-date.ts';
 import type { TimeMode } from '../time/in-force.ts';
+import type { Scene } from '../present/deck.ts';
 
 export type Theme = 'light' | 'dark';
 export type Tab = 'map' | 'table';
@@ -21,10 +22,16 @@ export interface ViewState {
   embed: boolean;
   present: boolean;
   tab: Tab;
+  /** The presentation deck (in the URL as `scenes=`). */
+  scenes: Scene[];
   /** Transient (not in the URL): timeline playing, its speed, a hovered cooperation. */
   playing: boolean;
   speed: number;
   hover: string | null;
+  /** Transient: the scene shown last (-1: none), a blanked screen, a camera to move to. */
+  sceneIndex: number;
+  blank: boolean;
+  camera: { target: [number, number, number] | null; seq: number };
 }
 
 /** The timeline starts on 1 January 2006. */
@@ -43,8 +50,12 @@ export function defaultView(today: number): ViewState {
     embed: false,
     present: false,
     tab: 'map',
+    scenes: [],
     playing: false,
     speed: 1,
     hover: null,
+    sceneIndex: -1,
+    blank: false,
+    camera: { target: null, seq: 0 },
   };
 }

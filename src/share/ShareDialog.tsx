@@ -1,0 +1,104 @@
+/** The share dialog: the link to the current view and an iframe snippet to copy. */
+import { useEffect, useRef, useState } from 'react';
+import type { Lang } from '../data/model.ts';
+import { STRINGS } from '../i18n/strings.ts';
+
+/** The full-app link and the embed link for the current URL (the view's query). */
+export function shareLinks(href: string): { link: string; embed: string } {
+  const url = new URL(href);
+  url.searchParams.delete('embed');
+  url.searchParams.delete('present');
+  url.hash = '';
+  const link = url.toString();
+  url.searchParams.set('embed', '1');
+  return { link, embed: url.toString() };
+}
+
+/** An iframe snippet with a title and a 16:10 aspect ratio that follows the page width. */
+export function iframeSnippet(src: string, title: string): string {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<iframe src="${esc(src)}" title="${esc(title)}" width="800" height="500" style="border:0;width:100%;height:auto;aspect-ratio:16/10" loading="lazy"></iframe>`;
+}
+
+function CopyField({
+  label,
+  value,
+  lang,
+  multiline,
+}: {
+  label: string;
+  value: string;
+  lang: Lang;
+  multiline?: boolean;
+}) {
+  const s = STRINGS[lang];
+  const [copied, setCopied] = useState(false);
+  const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const copy = async () => {
+    ref.current?.select();
+    try {
+      await navigator.clipboard.writeText(value);
+    } catch {
+      document.execCommand?.('copy');
+    }
+    setCopied(true);
+    setTimeout(() => setCopied(false), 1500);
+  };
+  return (
+    <div className="copy-field">
+      <label>
+        <span>{label}</span>
+        {multiline ? (
+          <textarea ref={ref} readOnly value={value} rows={4} />
+        ) : (
+          <input ref={ref} readOnly value={value} />
+        )}
+      </label>
+      <button type="button" className="text-button" onClick={() => void copy()}>
+        {copied ? s.copied : s.copy}
+      </button>
+    </div>
+  );
+}
+
+export default function ShareDialog({
+  lang,
+  hasScenes,
+  onClose,
+}: {
+  lang: Lang;
+  hasScenes: boolean;
+  onClose: () => void;
+}) {
+  const s = STRINGS[lang];
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+  const { link, embed } = shareLinks(window.location.href);
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog"
+      aria-labelledby="share-title"
+      onClose={onClose}
+      data-testid="share-dialog"
+    >
+      <h2 id="share-title">{s.shareTitle}</h2>
+      <CopyField label={s.shareLink} value={link} lang={lang} />
+      <CopyField
+        label={s.shareEmbed}
+        value={iframeSnippet(embed, s.embedTitle)}
+        lang={lang}
+        multiline
+      />
+      {hasScenes && <p>{s.shareDeck}</p>}
+      <form method="dialog">
+        <button type="submit" className="text-button">
+          {s.close}
+        </button>
+      </form>
+    </dialog>
+  );
+}
