@@ -24,7 +24,19 @@ export default defineConfig(({ mode }) => ({
           assetsInlineLimit: Number.MAX_SAFE_INTEGER,
           chunkSizeWarningLimit: 5000,
         }
-      : { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 1200 },
+      : {
+          target: 'es2022',
+          sourcemap: false,
+          chunkSizeWarningLimit: 1200,
+          // MapLibre in a chunk of its own: cached across releases of our code, and measured apart.
+          rolldownOptions: {
+            output: {
+              codeSplitting: {
+                groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }],
+              },
+            },
+          },
+        },
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

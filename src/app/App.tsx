@@ -7,8 +7,6 @@ import { Filters } from '../panel/Filters.tsx';
 import { Legend } from '../panel/Legend.tsx';
 import { TableView } from '../panel/TableView.tsx';
 import { Timeline } from '../timeline/Timeline.tsx';
-import { CaptionCard } from '../present/CaptionCard.tsx';
-import { Presenter } from '../present/Presenter.tsx';
 import { STRINGS, fill, modeLabel } from '../i18n/strings.ts';
 import { formatLongDay, formatShortDay } from '../i18n/format.ts';
 import { formatDay } from '../data/partial-date.ts';
@@ -28,6 +26,8 @@ import type { Scene } from './scene.ts';
 const ShareDialog = lazy(() => import('../share/ShareDialog.tsx'));
 const ExportDialog = lazy(() => import('../export/ExportDialog.tsx'));
 const AboutDialog = lazy(() => import('../panel/AboutDialog.tsx'));
+const CaptionCard = lazy(() => import('../present/CaptionCard.tsx'));
+const Presenter = lazy(() => import('../present/Presenter.tsx'));
 
 export interface AppProps {
   scene: Scene;
@@ -376,24 +376,28 @@ export function App({ scene, store, notices, onReady }: AppProps) {
               </div>
             )}
             {!chrome && (
-              <CaptionCard
-                scene={scene}
-                derived={derived}
-                selection={view.select}
-                lang={view.lang}
-                {...(view.embed ? { onClose: () => select(null) } : {})}
-              />
+              <Suspense fallback={null}>
+                <CaptionCard
+                  scene={scene}
+                  derived={derived}
+                  selection={view.select}
+                  lang={view.lang}
+                  {...(view.embed ? { onClose: () => select(null) } : {})}
+                />
+              </Suspense>
             )}
             {view.present && (
-              <Presenter
-                store={store}
-                events={steps}
-                lang={view.lang}
-                scenes={view.scenes}
-                sceneIndex={view.sceneIndex}
-                blank={view.blank}
-                getCamera={() => cameraRef.current.camera}
-              />
+              <Suspense fallback={null}>
+                <Presenter
+                  store={store}
+                  events={steps}
+                  lang={view.lang}
+                  scenes={view.scenes}
+                  sceneIndex={view.sceneIndex}
+                  blank={view.blank}
+                  getCamera={() => cameraRef.current.camera}
+                />
+              </Suspense>
             )}
           </div>
           {view.tab === 'table' && chrome && (

@@ -56,12 +56,25 @@ async function start(): Promise<void> {
   );
 }
 
-start().catch((error: unknown) => {
-  const el = document.getElementById('root')!;
-  el.textContent = '';
-  const p = document.createElement('p');
-  p.className = 'load-error';
-  p.setAttribute('role', 'alert');
-  p.textContent = `Die Daten konnten nicht geladen werden / The data could not be loaded: ${String(error)}`;
-  el.append(p);
-});
+/** A failed load says so in both languages and offers a retry (nothing is half-rendered). */
+function showLoadError(error: unknown): void {
+  root.render(
+    <div className="load-error" role="alert" data-testid="load-error">
+      <p lang="de">Die Daten konnten nicht geladen werden.</p>
+      <p lang="en">The data could not be loaded.</p>
+      <p className="load-error-detail">{String(error instanceof Error ? error.message : error)}</p>
+      <button
+        type="button"
+        className="text-button"
+        onClick={() => {
+          root.render(<p className="loading">…</p>);
+          start().catch(showLoadError);
+        }}
+      >
+        Erneut versuchen / Try again
+      </button>
+    </div>,
+  );
+}
+
+start().catch(showLoadError);

@@ -23,6 +23,7 @@ import type { Theme } from '../view/view-state.ts';
 import { buildStyle, LAYER, SRC, sizePaint, themedPaint } from './style.ts';
 import { STRINGS, fill } from '../i18n/strings.ts';
 import { formatPartialDate } from '../i18n/format.ts';
+import { injectFault } from '../app/fault.ts';
 
 export interface MapViewProps {
   scene: Scene;
@@ -64,6 +65,7 @@ function stateFor(bits: number): Record<string, boolean> {
 }
 
 export function MapView(props: MapViewProps) {
+  injectFault('map');
   const {
     scene,
     derived,

@@ -14,6 +14,9 @@ export function prepareMapWorker(): Promise<void> {
     if (!response.ok) throw new Error(`${workerAsset}: HTTP ${response.status}`);
     const blob = new Blob([await response.text()], { type: 'text/javascript' });
     setWorkerUrl(URL.createObjectURL(blob));
-  })();
+  })().catch((error: unknown) => {
+    prepared = null; // a retry fetches again
+    throw error;
+  });
   return prepared;
 }

@@ -4,6 +4,7 @@ import type { Lang } from '../data/model.ts';
 import { STRINGS, fill } from '../i18n/strings.ts';
 import type { Derived } from '../view/derive.ts';
 import { CooperationCard } from './CooperationCard.tsx';
+import { injectFault } from '../app/fault.ts';
 
 export interface PanelProps {
   scene: Scene;
@@ -26,6 +27,7 @@ export function Panel({
   onHover,
   children,
 }: PanelProps) {
+  injectFault('panel');
   const s = STRINGS[lang];
   const region = selection ? scene.atlas.regions.get(selection) : undefined;
   const coop = selection ? scene.atlas.cooperationById.get(selection) : undefined;

@@ -20,7 +20,7 @@ export interface CaptionProps {
   onClose?: () => void;
 }
 
-export function CaptionCard({ scene, derived, selection, lang, onClose }: CaptionProps) {
+export default function CaptionCard({ scene, derived, selection, lang, onClose }: CaptionProps) {
   const s = STRINGS[lang];
   if (!selection) return null;
   const c = scene.atlas.cooperationById.get(selection);

@@ -39,7 +39,7 @@ export function showScene(store: Store<ViewState>, scenes: readonly Scene[], ind
   });
 }
 
-export function Presenter({
+export default function Presenter({
   store,
   events,
   lang,

@@ -4,11 +4,11 @@
  */
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { axisBottom } from 'd3-axis';
-import { brushX, type BrushBehavior } from 'd3-brush';
+import type { BrushBehavior } from 'd3-brush';
+import type * as D3Brush from 'd3-brush';
 import { select } from 'd3-selection';
 import { area, curveStepAfter } from 'd3-shape';
 import { scaleLinear } from 'd3-scale';
-import { utcYear } from 'd3-time';
 import type { Lang } from '../data/model.ts';
 import { dayToDate } from '../data/partial-date.ts';
 import { formatLongDay, formatShortDay } from '../i18n/format.ts';
@@ -17,7 +17,8 @@ import { TOPIC_COLOURS } from '../map/palette.ts';
 import type { TimeMode } from '../time/in-force.ts';
 import { countAt, stackRows, type StepCurve, type TimelineEvent } from '../time/events.ts';
 import type { Scene } from '../app/scene.ts';
-import { dayAt, makeTimeScale, stepDay, xOf } from './scale.ts';
+import { injectFault } from '../app/fault.ts';
+import { dayAt, makeTimeScale, stepDay, xOf, yearTicks, type DayScale } from './scale.ts';
 
 export interface TimelineProps {
   scene: Scene;
@@ -46,6 +47,7 @@ const M = { left: 16, right: 16, top: 8, bottom: 22 };
 const MODES: TimeMode[] = ['inforce', 'signed', 'cumulative'];
 
 export function Timeline(p: TimelineProps) {
+  injectFault('timeline');
   const s = STRINGS[p.lang];
   const wrap = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(800);
@@ -68,13 +70,12 @@ export function Timeline(p: TimelineProps) {
   const axisRef = useRef<SVGGElement>(null);
   useEffect(() => {
     if (!axisRef.current) return;
-    const years =
-      width < 520 ? utcYear.every(4) : width < 900 ? utcYear.every(2) : utcYear.every(1);
+    const ticks = yearTicks(x, width < 520 ? 4 : width < 900 ? 2 : 1);
     select(axisRef.current)
       .call(
         axisBottom(x)
-          .ticks(years!)
-          .tickFormat((d) => String((d as Date).getUTCFullYear()))
+          .tickValues(ticks)
+          .tickFormat((d) => String(dayToDate(Number(d)).getUTCFullYear()))
           .tickSizeOuter(0),
       )
       .call((g) => g.select('.domain').attr('stroke', 'currentColor'));
@@ -87,10 +88,29 @@ export function Timeline(p: TimelineProps) {
   useLayoutEffect(() => {
     cb.current = p.onChange;
   });
+  const fromRef = useRef(p.from);
+  const dateRef = useRef(p.date);
+  useLayoutEffect(() => {
+    fromRef.current = p.from;
+    dateRef.current = p.date;
+  });
+  // d3-brush is only needed in range mode, so it is loaded then (not on the first screen).
+  const [brushModule, setBrushModule] = useState<typeof D3Brush | null>(null);
+  useEffect(() => {
+    if (p.mode !== 'signed' || brushModule) return;
+    let live = true;
+    void import('d3-brush').then((m) => {
+      if (live) setBrushModule(m);
+    });
+    return () => {
+      live = false;
+    };
+  }, [p.mode, brushModule]);
   useEffect(() => {
     const g = brushRef.current;
-    if (!g || p.mode !== 'signed') return;
-    const b = brushX()
+    if (!g || p.mode !== 'signed' || !brushModule) return;
+    const b = brushModule
+      .brushX()
       .extent([
         [M.left, M.top],
         [width - M.right, plotBottom],
@@ -102,11 +122,13 @@ export function Timeline(p: TimelineProps) {
       });
     brush.current = b;
     select(g).call(b);
+    // Show the current range at once (a programmatic move: no sourceEvent, no feedback loop).
+    select(g).call(b.move, [xOf(x, fromRef.current), xOf(x, dateRef.current)]);
     return () => {
       select(g).on('.brush', null).selectAll('*').remove();
       brush.current = null;
     };
-  }, [p.mode, x, width, plotBottom]);
+  }, [p.mode, x, width, plotBottom, brushModule]);
   useEffect(() => {
     if (p.mode !== 'signed' || !brush.current || !brushRef.current) return;
     select(brushRef.current).call(brush.current.move, [xOf(x, p.from), xOf(x, p.date)]);
@@ -328,7 +350,7 @@ function Handle(props: {
 
 const CurveArea = memo(function CurveArea(props: {
   curve: StepCurve;
-  x: ReturnType<typeof makeTimeScale>;
+  x: DayScale;
   max: number;
   top: number;
   bottom: number;
@@ -340,7 +362,7 @@ const CurveArea = memo(function CurveArea(props: {
     .range([props.bottom, props.top + 18]);
   const points = [...props.curve, { day: props.end, count: props.curve.at(-1)?.count ?? 0 }];
   const d = area<{ day: number; count: number }>()
-    .x((c) => props.x(dayToDate(c.day)))
+    .x((c) => props.x(c.day))
     .y0(props.bottom)
     .y1((c) => y(c.count))
     .curve(curveStepAfter)(points);
@@ -350,7 +372,7 @@ const CurveArea = memo(function CurveArea(props: {
 const Marks = memo(function Marks(props: {
   events: TimelineEvent[];
   scene: Scene;
-  x: ReturnType<typeof makeTimeScale>;
+  x: DayScale;
   width: number;
   bottom: number;
   lang: Lang;
@@ -361,7 +383,7 @@ const Marks = memo(function Marks(props: {
 }) {
   const { events, x, bottom } = props;
   const s = STRINGS[props.lang];
-  const xs = useMemo(() => events.map((e) => x(dayToDate(e.day))), [events, x]);
+  const xs = useMemo(() => events.map((e) => x(e.day)), [events, x]);
   const rows = useMemo(() => stackRows(xs, 7, props.compact ? 3 : 8), [xs, props.compact]);
   return (
     <g className="timeline-marks">

@@ -104,6 +104,8 @@ describe('timeline', () => {
     const { page, context } = await open(browser, 'date=2021-06-01');
     await page.locator('[data-mode="signed"]').click();
     await waitForParam(page, 'from', (v) => v !== null);
+    // d3-brush is loaded when range mode is entered.
+    await page.waitForSelector('.timeline-brush .overlay');
     const a = await xOfDate(page, '2020-01-01');
     const b = await xOfDate(page, '2020-12-31');
     // Start the brush below the handles, in an empty part of the plot.
