@@ -111,6 +111,7 @@ export function MapView(props: MapViewProps) {
         minZoom: 3.5,
         renderWorldCopies: false,
         canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+        locale: { 'Map.Title': STRINGS[lang].mapLabel },
       });
     } catch {
       onWebglMissing();
@@ -218,6 +219,11 @@ export function MapView(props: MapViewProps) {
     // The map is created once per scene; theme and present are applied below without re-creating it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scene]);
+
+  // The canvas's accessible name follows the language.
+  useEffect(() => {
+    mapRef.current?.getCanvas().setAttribute('aria-label', STRINGS[lang].mapLabel);
+  }, [lang, loaded]);
 
   // Theme: repaint, never re-create.
   useEffect(() => {
@@ -414,18 +420,26 @@ function RegionLabels({ map, loaded, scene, lang, selection, derived, onSelect }
       const region = scene.atlas.regions.get(id);
       if (!region) continue;
       const name = region.kind === 'federal' ? s.bund : region.name[lang];
-      const short = region.kind === 'federal' ? 'Bund' : (region.abbr ?? name);
       el.replaceChildren();
+      // Name and abbreviation are both in the accessible name; CSS shows one of them (by zoom),
+      // so the visible text is always part of the name (WCAG 2.5.3).
       const full = document.createElement('span');
       full.className = 'label-full';
       full.textContent = region.kind === 'federal' ? (lang === 'de' ? 'Bund' : 'Federal') : name;
-      const abbr = document.createElement('span');
-      abbr.className = 'label-short';
-      abbr.textContent = short;
-      abbr.setAttribute('aria-hidden', 'true');
-      el.append(full, abbr);
+      el.append(full);
+      if (region.kind === 'state' && region.abbr) {
+        const abbr = document.createElement('span');
+        abbr.className = 'label-short';
+        abbr.textContent = ` ${region.abbr}`;
+        el.append(abbr);
+      }
       const count = derived.partnerCounts.get(id);
-      el.setAttribute('aria-label', count ? `${name}: ${fill(s.partnerOf, { n: count })}` : name);
+      if (count) {
+        const extra = document.createElement('span');
+        extra.className = 'visually-hidden';
+        extra.textContent = `: ${fill(s.partnerOf, { n: count })}`;
+        el.append(extra);
+      }
       el.setAttribute('aria-pressed', String(selection === id));
       el.classList.toggle('is-selected', selection === id);
       el.classList.toggle('is-partner', count !== undefined);

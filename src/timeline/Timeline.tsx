@@ -225,15 +225,7 @@ export function Timeline(p: TimelineProps) {
           data-testid="timeline-svg"
         >
           <title>{s.timelineHelp}</title>
-          <CurveArea
-            curve={p.curve}
-            x={x}
-            max={max}
-            top={M.top}
-            bottom={plotBottom}
-            end={p.end}
-            label={s.timelineCurve}
-          />
+          <CurveArea curve={p.curve} x={x} max={max} top={M.top} bottom={plotBottom} end={p.end} />
           <rect
             className="timeline-hit"
             x={M.left}
@@ -355,7 +347,6 @@ const CurveArea = memo(function CurveArea(props: {
   top: number;
   bottom: number;
   end: number;
-  label: string;
 }) {
   const y = scaleLinear()
     .domain([0, props.max])
@@ -366,7 +357,7 @@ const CurveArea = memo(function CurveArea(props: {
     .y0(props.bottom)
     .y1((c) => y(c.count))
     .curve(curveStepAfter)(points);
-  return <path className="timeline-curve" d={d ?? ''} aria-label={props.label} />;
+  return <path className="timeline-curve" d={d ?? ''} aria-hidden="true" />;
 });
 
 const Marks = memo(function Marks(props: {
