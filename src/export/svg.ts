@@ -13,7 +13,13 @@ import { formatDay } from '../data/partial-date.ts';
 import { BUND_ANCHOR } from '../geo/anchors.ts';
 import { formatLongDay, formatNumber } from '../i18n/format.ts';
 import { fill, modeLabel, STRINGS, type Strings } from '../i18n/strings.ts';
-import { MAP_COLOURS, TOPIC_COLOURS, TOPIC_COLOURS_DARK, type MapColours } from '../map/palette.ts';
+import {
+  MAP_COLOURS,
+  TOPIC_COLOURS,
+  TOPIC_COLOURS_DARK,
+  TOPIC_DASH,
+  type MapColours,
+} from '../map/palette.ts';
 import {
   DIMMED,
   ENDED,
@@ -481,6 +487,7 @@ export function renderSvg(input: SvgExportInput): string {
           stroke: has(bits, ENDED) ? c.ended : colour,
           'stroke-width': width,
           'stroke-opacity': opacity,
+          ...dashOf(p.topic, width),
         },
         titleEl(coopTitle(p.cooperation)),
       ),
@@ -838,7 +845,7 @@ function buildLegend(L: LegendInput, size: number): { parts: string[]; height: n
     );
     y += size * 0.9 + (lines.length - 1) * lineH + size * 0.3 + rowGap;
   };
-  const line = (stroke: string, width: number, opacity = 0.9): Symbol => {
+  const line = (stroke: string, width: number, opacity = 0.9, topic?: Topic): Symbol => {
     return (x, yy, bw) =>
       el('line', {
         x1: x + 2 * u,
@@ -849,6 +856,7 @@ function buildLegend(L: LegendInput, size: number): { parts: string[]; height: n
         'stroke-width': width,
         'stroke-opacity': opacity,
         'stroke-linecap': 'round',
+        ...(topic ? dashOf(topic, width) : {}),
       });
   };
 
@@ -988,7 +996,7 @@ function buildLegend(L: LegendInput, size: number): { parts: string[]; height: n
         el(
           'g',
           { class: 'legend-item legend-topic', 'data-topic': tp.topic },
-          line(L.topicColours[tp.topic], 4 * w, 1)(x, yy - size * 0.33, sw) +
+          line(L.topicColours[tp.topic], 4 * w, 1, tp.topic)(x, yy - size * 0.33, sw) +
             el(
               'text',
               { x: x + sw + size * 0.7, y: yy, 'font-size': size, fill: pc.ink },
@@ -1000,6 +1008,12 @@ function buildLegend(L: LegendInput, size: number): { parts: string[]; height: n
     y += rows * (lineH + rowGap);
   }
   return { parts, height: y - L.top };
+}
+
+/** The topic's line pattern as SVG attributes (a second cue besides colour). */
+function dashOf(topic: Topic, width: number): Record<string, string> {
+  const dash = TOPIC_DASH[topic];
+  return dash ? { 'stroke-dasharray': dash.map((d) => num(d * width)).join(' ') } : {};
 }
 
 // ---- File names -------------------------------------------------------------------------------

@@ -17,6 +17,25 @@ export const TOPIC_COLOURS: Record<Topic, string> = {
   infrastructure: '#8C6D31',
 };
 
+/**
+ * A second cue besides colour (WCAG 1.4.1): every topic also has a line pattern, in units of the
+ * line width — solid, dashed or dotted, cycling through the topics so neighbours in the legend differ.
+ */
+export const TOPIC_DASH: Record<Topic, number[] | null> = {
+  'online-services': null,
+  'user-accounts': [2.2, 1.3],
+  'it-security': [0.9, 1.3],
+  'data-centres': null,
+  'open-source': [2.2, 1.3],
+  registers: [0.9, 1.3],
+  'ai-data': null,
+  governance: [2.2, 1.3],
+  'specialist-procedures': [0.9, 1.3],
+  'digital-workplace': null,
+  procurement: [2.2, 1.3],
+  infrastructure: [0.9, 1.3],
+};
+
 /** Dark theme: the same hues, lightened where they would vanish on a dark ground. */
 export const TOPIC_COLOURS_DARK: Record<Topic, string> = {
   ...TOPIC_COLOURS,

@@ -6,7 +6,7 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { TOPICS } from '../data/model.ts';
 import type { Theme } from '../view/view-state.ts';
-import { MAP_COLOURS, TOPIC_COLOURS, TOPIC_COLOURS_DARK } from './palette.ts';
+import { MAP_COLOURS, TOPIC_COLOURS, TOPIC_COLOURS_DARK, TOPIC_DASH } from './palette.ts';
 import type { Scene } from '../app/scene.ts';
 
 export const SRC = { states: 'states', places: 'places', lines: 'links', points: 'hubs' } as const;
@@ -26,6 +26,17 @@ function topicColour(theme: Theme): ExpressionSpecification {
   const colours = theme === 'dark' ? TOPIC_COLOURS_DARK : TOPIC_COLOURS;
   const pairs = TOPICS.flatMap((t) => [t, colours[t]]);
   return ['match', ['get', 'topic'], ...pairs, '#777777'] as unknown as ExpressionSpecification;
+}
+
+/** The topic's line pattern (a second cue besides colour). */
+function topicDash(): ExpressionSpecification {
+  const pairs = TOPICS.flatMap((t) => [t, ['literal', TOPIC_DASH[t] ?? [1, 0]]]);
+  return [
+    'match',
+    ['get', 'topic'],
+    ...pairs,
+    ['literal', [1, 0]],
+  ] as unknown as ExpressionSpecification;
 }
 
 /** Paint properties that depend on the theme (set again on a theme switch). */
@@ -152,7 +163,12 @@ export function buildStyle(scene: Scene, { theme, present }: StyleOptions): Styl
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: paint(LAYER.glow, {
         'line-blur': 4,
-        'line-opacity': ['case', ['all', shown, fs('recent'), ['!', fs('dim')]], 0.35, 0],
+        'line-opacity': [
+          'case',
+          ['all', shown, fs('recent'), ['!', fs('dim')], ['!', ['get', 'large']]],
+          0.35,
+          0,
+        ],
       }),
     },
     {
@@ -161,6 +177,7 @@ export function buildStyle(scene: Scene, { theme, present }: StyleOptions): Styl
       source: SRC.lines,
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: paint(LAYER.lines, {
+        'line-dasharray': topicDash(),
         'line-opacity': [
           'case',
           ['!', shown],

@@ -3,6 +3,7 @@ import { TOPICS, type Lang } from '../data/model.ts';
 import { STRINGS, modeLabel } from '../i18n/strings.ts';
 import type { TimeMode } from '../time/in-force.ts';
 import { TopicSwatch } from './TopicSwatch.tsx';
+import { TOPIC_COLOURS, TOPIC_DASH } from '../map/palette.ts';
 
 export function Legend({
   lang,
@@ -91,6 +92,15 @@ export function Legend({
         <ul className="legend-topics">
           {TOPICS.map((t) => (
             <li key={t}>
+              <svg width="26" height="10" aria-hidden="true" className="legend-dash">
+                <path
+                  d="M2 5 H24"
+                  stroke={TOPIC_COLOURS[t]}
+                  strokeWidth="2.4"
+                  strokeLinecap="round"
+                  strokeDasharray={TOPIC_DASH[t]?.map((d) => d * 2.4).join(' ')}
+                />
+              </svg>
               <TopicSwatch topic={t} /> {s.topic[t]}
             </li>
           ))}
