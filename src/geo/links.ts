@@ -44,8 +44,8 @@ export interface LinkGeometry {
   points: FeatureCollection<Point, PointProps>;
   /** For each cooperation: its line parts and point parts. */
   parts: Map<string, { lines: LinkPart[]; points: LinkPart[] }>;
-  /** Two-region cooperations by unordered pair key "a|b", with the pair's label point. */
-  pairs: Map<string, { cooperations: string[]; label: Position }>;
+  /** Two-region cooperations by unordered pair key "a|b": their arcs and the badge point. */
+  pairs: Map<string, { cooperations: string[]; fids: number[]; label: Position }>;
   /** 1 where the feature id belongs to a point (hub or local marker), 0 for a line. */
   isPoint: Uint8Array;
 }
@@ -95,12 +95,6 @@ export function arc(a: Position, b: Position, offsetKm: number, samples = 24): P
   return out;
 }
 
-/** Point at parameter t of the arc (for badges and labels). */
-export function arcApex(a: Position, b: Position, offsetKm: number): Position {
-  const line = arc(a, b, offsetKm, 2);
-  return line[1] ?? a;
-}
-
 export function centroid(points: Position[]): Position {
   const n = points.length || 1;
   const sum = points.reduce<Position>((s, p) => [s[0] + p[0], s[1] + p[1]], [0, 0]);
@@ -126,7 +120,7 @@ export function buildLinkGeometry(
   const lines: Feature<LineString, LineProps>[] = [];
   const points: Feature<Point, PointProps>[] = [];
   const parts = new Map<string, { lines: LinkPart[]; points: LinkPart[] }>();
-  const pairs = new Map<string, { cooperations: string[]; label: Position }>();
+  const pairs = new Map<string, { cooperations: string[]; fids: number[]; label: Position }>();
   const hubSlots = new Map<string, number>();
   let fid = 0;
 
@@ -176,11 +170,14 @@ export function buildLinkGeometry(
         geometry: { type: 'LineString', coordinates: arc(a, b, offset) },
       });
       entry.lines.push({ fid: id, requires: [ra, rb] });
+      // The pair's count badge sits on the chord, between the arcs that alternate sides.
       const pair = pairs.get(key) ?? {
         cooperations: [],
-        label: arcApex(a, b, arcOffset(distance(point(a), point(b)), 0)),
+        fids: [],
+        label: midpoint(point(a), point(b)).geometry.coordinates.map(round) as Position,
       };
       pair.cooperations.push(c.id);
+      pair.fids.push(id);
       pairs.set(key, pair);
     } else {
       const ends = c.regions.map((r) => anchor(r, c));

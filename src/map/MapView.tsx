@@ -10,6 +10,7 @@ import type { Scene } from '../app/scene.ts';
 import type { Lang } from '../data/model.ts';
 import { GERMANY_BOUNDS } from '../geo/anchors.ts';
 import {
+  pairBadges,
   changedFeatures,
   DIMMED,
   ENDED,
@@ -20,7 +21,7 @@ import {
   type Derived,
 } from '../view/derive.ts';
 import type { Theme } from '../view/view-state.ts';
-import { buildStyle, LAYER, SRC, sizePaint, themedPaint } from './style.ts';
+import { buildStyle, CITY_STATES, LAYER, SRC, sizePaint, themedPaint } from './style.ts';
 import { STRINGS, fill } from '../i18n/strings.ts';
 import { formatPartialDate } from '../i18n/format.ts';
 import { injectFault } from '../app/fault.ts';
@@ -51,7 +52,7 @@ interface Tip {
   detail: string;
 }
 
-const INTERACTIVE = [LAYER.points, LAYER.lines, LAYER.places, LAYER.stateFill];
+const INTERACTIVE = [LAYER.points, LAYER.lines, LAYER.places, LAYER.cityStates, LAYER.stateFill];
 
 function stateFor(bits: number): Record<string, boolean> {
   return {
@@ -153,7 +154,13 @@ export function MapView(props: MapViewProps) {
         }
         return true;
       });
-      const order = [LAYER.points, LAYER.places, LAYER.lines, LAYER.stateFill] as string[];
+      const order = [
+        LAYER.points,
+        LAYER.places,
+        LAYER.lines,
+        LAYER.cityStates,
+        LAYER.stateFill,
+      ] as string[];
       live.sort((a, b) => order.indexOf(a.layer.id) - order.indexOf(b.layer.id));
       // Among links, prefer the one nearest the pointer: query the exact point first.
       if (live[0]?.layer.id === LAYER.lines) {
@@ -295,6 +302,11 @@ export function MapView(props: MapViewProps) {
       const tint = derived.partnerTint.get(id) ?? 0;
       const key = `${id === selection ? 1 : 0}|${Math.min(tint, 3)}|${derived.selectedRegions.has(id) ? 1 : 0}`;
       wanted.set(i, key);
+      if (appliedRegions.current.get(i) !== key && CITY_STATES.includes(id))
+        map.setFeatureState(
+          { source: SRC.cityStates, id: i },
+          { selected: id === selection, tint: Math.min(tint, 3) },
+        );
       if (appliedRegions.current.get(i) !== key)
         map.setFeatureState(
           { source: SRC.states, id: i },
@@ -330,6 +342,7 @@ export function MapView(props: MapViewProps) {
   return (
     <div className="map-wrap">
       <div ref={container} className="map" data-testid="map" />
+      <PairBadges map={loadedMap} scene={scene} derived={derived} lang={lang} />
       <RegionLabels
         map={loadedMap}
         loaded={loaded}
@@ -450,5 +463,55 @@ function RegionLabels({ map, loaded, scene, lang, selection, derived, onSelect }
     }
   }, [lang, selection, derived, scene, loaded, map]);
 
+  return null;
+}
+
+/** Count badges where several arcs join the same two partners (HTML markers: no glyphs needed). */
+function PairBadges({
+  map,
+  scene,
+  derived,
+  lang,
+}: {
+  map: maplibregl.Map | null;
+  scene: Scene;
+  derived: Derived;
+  lang: Lang;
+}) {
+  const markers = useRef<Map<string, { marker: maplibregl.Marker; el: HTMLSpanElement }>>(
+    new Map(),
+  );
+  useEffect(() => {
+    if (!map) return;
+    const wanted = pairBadges(scene.geometry, derived.featureState);
+    const seen = new Set<string>();
+    for (const b of wanted) {
+      seen.add(b.key);
+      let m = markers.current.get(b.key);
+      if (!m) {
+        const el = document.createElement('span');
+        el.className = 'pair-badge';
+        m = { el, marker: new maplibregl.Marker({ element: el }).setLngLat(b.label).addTo(map) };
+        markers.current.set(b.key, m);
+      }
+      m.el.textContent = String(b.count);
+      const [a, c] = b.key
+        .split('|')
+        .map((id) => scene.atlas.regions.get(id ?? '')?.name[lang] ?? id);
+      m.el.title = `${a} – ${c}: ${fill(STRINGS[lang].visibleCount, { n: b.count })}`;
+    }
+    for (const [key, m] of markers.current)
+      if (!seen.has(key)) {
+        m.marker.remove();
+        markers.current.delete(key);
+      }
+  }, [map, scene, derived, lang]);
+  useEffect(
+    () => () => {
+      for (const m of markers.current.values()) m.marker.remove();
+      markers.current.clear();
+    },
+    [map],
+  );
   return null;
 }

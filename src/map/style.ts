@@ -9,11 +9,21 @@ import type { Theme } from '../view/view-state.ts';
 import { MAP_COLOURS, TOPIC_COLOURS, TOPIC_COLOURS_DARK, TOPIC_DASH } from './palette.ts';
 import type { Scene } from '../app/scene.ts';
 
-export const SRC = { states: 'states', places: 'places', lines: 'links', points: 'hubs' } as const;
+export const SRC = {
+  states: 'states',
+  cityStates: 'city-states',
+  places: 'places',
+  lines: 'links',
+  points: 'hubs',
+} as const;
+
+/** City-states keep a minimum visible (and clickable) size when zoomed out. */
+export const CITY_STATES = ['DE-BE', 'DE-HH', 'DE-HB'];
 export const LAYER = {
   stateFill: 'state-fill',
   stateBorder: 'state-border',
   stateSelected: 'state-selected',
+  cityStates: 'city-state-dots',
   glow: 'link-glow',
   lines: 'link-lines',
   points: 'link-points',
@@ -60,6 +70,21 @@ export function themedPaint(theme: Theme): Record<string, Record<string, unknown
       ],
     },
     [LAYER.stateBorder]: { 'line-color': c.border },
+    [LAYER.cityStates]: {
+      'circle-color': [
+        'case',
+        fs('selected'),
+        c.selectedFill,
+        ['>=', ['number', ['feature-state', 'tint'], 0], 3],
+        c.tint[2],
+        ['==', ['number', ['feature-state', 'tint'], 0], 2],
+        c.tint[1],
+        ['==', ['number', ['feature-state', 'tint'], 0], 1],
+        c.tint[0],
+        c.land,
+      ],
+      'circle-stroke-color': ['case', fs('selected'), c.selectedBorder, c.border],
+    },
     [LAYER.stateSelected]: { 'line-color': c.selectedBorder },
     [LAYER.glow]: { 'line-color': colour },
     [LAYER.lines]: {
@@ -157,6 +182,16 @@ export function buildStyle(scene: Scene, { theme, present }: StyleOptions): Styl
       }),
     },
     {
+      id: LAYER.cityStates,
+      type: 'circle',
+      source: SRC.cityStates,
+      paint: paint(LAYER.cityStates, {
+        // Below zoom 6 a city-state would shrink to a few pixels: a dot keeps it visible.
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 8, 5.5, 7, 6.5, 0],
+        'circle-stroke-width': ['case', fs('selected'), 2.5, 1],
+      }),
+    },
+    {
       id: LAYER.glow,
       type: 'line',
       source: SRC.lines,
@@ -222,6 +257,20 @@ export function buildStyle(scene: Scene, { theme, present }: StyleOptions): Styl
     name: 'Kooperationsatlas',
     sources: {
       [SRC.states]: { type: 'geojson', data: scene.data.states as never, promoteId: 'fid' },
+      [SRC.cityStates]: {
+        type: 'geojson',
+        promoteId: 'fid',
+        data: {
+          type: 'FeatureCollection',
+          features: scene.data.states.features
+            .filter((f) => CITY_STATES.includes(f.properties.id))
+            .map((f) => ({
+              type: 'Feature',
+              properties: f.properties,
+              geometry: { type: 'Point', coordinates: f.properties.anchor },
+            })),
+        } as never,
+      },
       [SRC.places]: { type: 'geojson', data: scene.data.places as never, promoteId: 'fid' },
       [SRC.lines]: { type: 'geojson', data: scene.geometry.lines as never },
       [SRC.points]: { type: 'geojson', data: scene.geometry.points as never },

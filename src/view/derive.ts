@@ -143,6 +143,21 @@ export function derive(
   };
 }
 
+/** Pairs with at least `min` arcs shown: their badge point and count (the map's count badges). */
+export function pairBadges(
+  geometry: LinkGeometry,
+  featureState: Uint8Array,
+  min = 2,
+): { key: string; label: [number, number]; count: number }[] {
+  const out: { key: string; label: [number, number]; count: number }[] = [];
+  for (const [key, pair] of geometry.pairs) {
+    let count = 0;
+    for (const fid of pair.fids) if (((featureState[fid] ?? 0) & SHOWN) !== 0) count++;
+    if (count >= min) out.push({ key, label: pair.label, count });
+  }
+  return out;
+}
+
 /** Feature ids whose state byte differs between two derivations (the only ones the map updates). */
 export function changedFeatures(prev: Uint8Array | null, next: Uint8Array): number[] {
   const out: number[] = [];

@@ -174,3 +174,29 @@ describe('nationwide alliances in a selection', () => {
     expect(Object.fromEntries(r.partnerTint)).toEqual({ 'DE-BE': 3 });
   });
 });
+
+describe('pair badges', () => {
+  it('count the arcs shown between two partners, from two on', async () => {
+    const { pairBadges } = await import('../../src/view/derive.ts');
+    const d = createDataset();
+    d.cooperations = [1, 2, 3].map((i) =>
+      createCooperation({
+        id: `p${i}-2015`,
+        signed: `201${i}`,
+        partners: [{ region: 'DE-BE' }, { region: 'DE-BB' }],
+        projects: [],
+      }),
+    );
+    const atlas = buildAtlas(d);
+    const geometry = buildLinkGeometry(atlas, ANCHORS);
+    const at2012 = derive(atlas, geometry, at(2012, 6, 1), none, null);
+    expect(pairBadges(geometry, at2012.featureState)).toEqual([
+      { key: 'DE-BB|DE-BE', label: geometry.pairs.get('DE-BB|DE-BE')!.label, count: 2 },
+    ]);
+    expect(
+      pairBadges(geometry, derive(atlas, geometry, at(2011, 6, 1), none, null).featureState),
+    ).toEqual([]);
+    const label = geometry.pairs.get('DE-BB|DE-BE')!.label;
+    expect(label[1]).toBeCloseTo((52.52 + 51.93) / 2, 1);
+  });
+});
