@@ -90,7 +90,13 @@ export function App({ scene, store, notices, onReady }: AppProps) {
       ),
     [events],
   );
-  const highlighted = useMemo(() => new Set(derived.selected.map((c) => c.id)), [derived.selected]);
+  // The selection's events on the timeline: a new set only when the selection's members change
+  // (not on every date step), so the timeline's thousands of marks are not re-rendered while scrubbing.
+  const highlightKey = derived.selected.map((c) => c.id).join('|');
+  const highlighted = useMemo(
+    () => new Set(highlightKey ? highlightKey.split('|') : []),
+    [highlightKey],
+  );
 
   useEmbedBridge(store, scene);
 
@@ -98,6 +104,8 @@ export function App({ scene, store, notices, onReady }: AppProps) {
     (id: string | null) => store.set({ select: id, hover: null }),
     [store],
   );
+  // Stable callbacks: the timeline's marks are memoised and must not re-render on every step.
+  const hoverCooperation = useCallback((hover: string | null) => store.set({ hover }), [store]);
   const onTimeChange = useCallback(
     (patch: { date?: number; from?: number; mode?: TimeMode }) => {
       const cur = store.get();
@@ -414,7 +422,7 @@ export function App({ scene, store, notices, onReady }: AppProps) {
                 hover={view.hover}
                 lang={view.lang}
                 onSelect={select}
-                onHover={(hover) => store.set({ hover })}
+                onHover={hoverCooperation}
               >
                 <Filters
                   lang={view.lang}
@@ -447,7 +455,7 @@ export function App({ scene, store, notices, onReady }: AppProps) {
           onChange={onTimeChange}
           onPlay={(playing) => store.set({ playing })}
           onSpeed={(speed) => store.set({ speed })}
-          onHover={(hover) => store.set({ hover })}
+          onHover={hoverCooperation}
           onSelect={select}
         />
       </ErrorBoundary>

@@ -145,6 +145,7 @@ const de = {
   retry: 'Erneut versuchen',
   loadFailed: 'Die Daten konnten nicht geladen werden.',
   partFailed: 'Dieser Teil der Ansicht ist ausgefallen.',
+  showMore: 'Weitere {n} von {total} anzeigen',
   bund: 'Bund',
   kind: {
     agreement: 'Kooperationsvereinbarung',
@@ -318,6 +319,7 @@ const en: Strings = {
   retry: 'Try again',
   loadFailed: 'The data could not be loaded.',
   partFailed: 'This part of the view has failed.',
+  showMore: 'Show {n} more of {total}',
   bund: 'Federal Government',
   kind: {
     agreement: 'Cooperation agreement',

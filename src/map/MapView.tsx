@@ -426,12 +426,20 @@ function RegionLabels({ map, loaded, scene, lang, selection, derived, onSelect }
     };
   }, [map, loaded, scene]);
 
-  // Texts and states of the labels (language, selection, partner tint).
+  // Texts and states of the labels (language, selection, partner tint). The DOM is touched only
+  // where something changed, so scrubbing the timeline costs (almost) nothing here.
+  const rendered = useRef(new Map<string, string>());
   useEffect(() => {
+    if (!loaded) rendered.current.clear();
     const s = STRINGS[lang];
     for (const [id, { el }] of markers.current) {
       const region = scene.atlas.regions.get(id);
       if (!region) continue;
+      const count = derived.partnerCounts.get(id);
+      const active = derived.activeRegions.has(id);
+      const key = `${lang}|${selection === id}|${count ?? ''}|${active}`;
+      if (rendered.current.get(id) === key && el.firstChild) continue;
+      rendered.current.set(id, key);
       const name = region.kind === 'federal' ? s.bund : region.name[lang];
       el.replaceChildren();
       // Name and abbreviation are both in the accessible name; CSS shows one of them (by zoom),
@@ -446,7 +454,6 @@ function RegionLabels({ map, loaded, scene, lang, selection, derived, onSelect }
         abbr.textContent = ` ${region.abbr}`;
         el.append(abbr);
       }
-      const count = derived.partnerCounts.get(id);
       if (count) {
         const extra = document.createElement('span');
         extra.className = 'visually-hidden';
@@ -456,10 +463,7 @@ function RegionLabels({ map, loaded, scene, lang, selection, derived, onSelect }
       el.setAttribute('aria-pressed', String(selection === id));
       el.classList.toggle('is-selected', selection === id);
       el.classList.toggle('is-partner', count !== undefined);
-      el.classList.toggle(
-        'is-active',
-        derived.visible.some((c) => c.regions.includes(id)),
-      );
+      el.classList.toggle('is-active', active);
     }
   }, [lang, selection, derived, scene, loaded, map]);
 

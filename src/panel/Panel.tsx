@@ -3,7 +3,10 @@ import type { Scene } from '../app/scene.ts';
 import type { Lang } from '../data/model.ts';
 import { STRINGS, fill } from '../i18n/strings.ts';
 import type { Derived } from '../view/derive.ts';
+import { useState } from 'react';
 import { CooperationCard } from './CooperationCard.tsx';
+
+const PAGE = 100;
 import { injectFault } from '../app/fault.ts';
 
 export interface PanelProps {
@@ -29,6 +32,8 @@ export function Panel({
 }: PanelProps) {
   injectFault('panel');
   const s = STRINGS[lang];
+  // Long lists (thousands of cooperations in large datasets) render in pages, so scrubbing stays light.
+  const [limit, setLimit] = useState(PAGE);
   const region = selection ? scene.atlas.regions.get(selection) : undefined;
   const coop = selection ? scene.atlas.cooperationById.get(selection) : undefined;
   const select = (id: string) => onSelect(id);
@@ -75,7 +80,7 @@ export function Panel({
         </p>
         {derived.selected.length === 0 && <p>{s.panelNone}</p>}
         <ol className="coop-list" data-testid="panel-list">
-          {derived.selected.map((c) => (
+          {derived.selected.slice(0, limit).map((c) => (
             <li
               key={c.id}
               className={hover === c.id ? 'is-hovered' : ''}
@@ -92,6 +97,12 @@ export function Panel({
             </li>
           ))}
         </ol>
+        <MoreButton
+          shown={limit}
+          total={derived.selected.length}
+          label={s.showMore}
+          onMore={() => setLimit((l) => l + PAGE)}
+        />
       </section>
     );
   }
@@ -104,7 +115,7 @@ export function Panel({
       {children}
       <h3 className="panel-subhead">{s.panelAllVisible}</h3>
       <ol className="coop-list compact" data-testid="panel-list">
-        {derived.visible.map((c) => (
+        {derived.visible.slice(0, limit).map((c) => (
           <li
             key={c.id}
             className={hover === c.id ? 'is-hovered' : ''}
@@ -121,6 +132,31 @@ export function Panel({
           </li>
         ))}
       </ol>
+      <MoreButton
+        shown={limit}
+        total={derived.visible.length}
+        label={s.showMore}
+        onMore={() => setLimit((l) => l + PAGE)}
+      />
     </section>
+  );
+}
+
+function MoreButton({
+  shown,
+  total,
+  label,
+  onMore,
+}: {
+  shown: number;
+  total: number;
+  label: string;
+  onMore: () => void;
+}) {
+  if (total <= shown) return null;
+  return (
+    <button type="button" className="text-button more-button" onClick={onMore}>
+      {fill(label, { n: Math.min(PAGE, total - shown), total })}
+    </button>
   );
 }
