@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { viteSingleFile } from 'vite-plugin-singlefile';
@@ -6,11 +7,38 @@ import { viteSingleFile } from 'vite-plugin-singlefile';
 // The data folder can be swapped (benchmarks build the app over synthetic datasets).
 const dataDir = fileURLToPath(new URL(process.env['KA_DATA_DIR'] ?? './data', import.meta.url));
 
+/**
+ * The data, the geometry and MapLibre's worker are fetched by the app; preloading them from
+ * index.html lets the browser download them while it still parses the JavaScript.
+ */
+function preloadAppAssets(): Plugin {
+  return {
+    name: 'kooperationsatlas:preload-assets',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle) return html;
+        const wanted =
+          /(regions|organisations|cooperations|states|places|maplibre-gl-worker)-[\w-]+\.(json|geojson|mjs)$/;
+        const links = Object.keys(ctx.bundle)
+          .filter((name) => wanted.test(name))
+          .sort()
+          .map(
+            (name) => `<link rel="preload" href="./${name}" as="fetch" crossorigin="anonymous" />`,
+          );
+        return html.replace('</head>', `    ${links.join('\n    ')}\n  </head>`);
+      },
+    },
+  };
+}
+
 // `vite build --mode single` writes one self-contained HTML file (scripts, styles, data,
 // geometry and MapLibre's worker inlined) that works from file:// with no network.
 export default defineConfig(({ mode }) => ({
   plugins:
-    mode === 'single' ? [react(), viteSingleFile({ removeViteModuleLoader: true })] : [react()],
+    mode === 'single'
+      ? [react(), viteSingleFile({ removeViteModuleLoader: true })]
+      : [react(), preloadAppAssets()],
   resolve: { alias: { '@data': dataDir } },
   publicDir: mode === 'single' ? false : 'public',
   base: './',
