@@ -65,6 +65,52 @@ function stateFor(bits: number): Record<string, boolean> {
   };
 }
 
+/** Sets feature-state on the link features whose state byte changed since the last call. */
+function applyLinkStates(
+  map: maplibregl.Map,
+  scene: Scene,
+  derived: Derived,
+  applied: { current: Uint8Array | null },
+): void {
+  const next = derived.featureState;
+  const isPoint = scene.geometry.isPoint;
+  for (const fid of changedFeatures(applied.current, next)) {
+    const source = isPoint[fid] ? SRC.points : SRC.lines;
+    map.setFeatureState({ source, id: fid }, stateFor(next[fid] ?? 0));
+  }
+  applied.current = next;
+}
+
+/** Sets selection, partner tint and activity on states, city-state dots and places that changed. */
+function applyRegionStates(
+  map: maplibregl.Map,
+  scene: Scene,
+  derived: Derived,
+  selection: string | null,
+  applied: { current: Map<number, string> },
+): void {
+  const wanted = new Map<number, string>();
+  scene.data.states.features.forEach((f, i) => {
+    const id = f.properties.id;
+    const tint = Math.min(derived.partnerTint.get(id) ?? 0, 3);
+    const key = `${id === selection ? 1 : 0}|${tint}`;
+    wanted.set(i, key);
+    if (applied.current.get(i) === key) return;
+    const state = { selected: id === selection, tint };
+    map.setFeatureState({ source: SRC.states, id: i }, state);
+    if (CITY_STATES.includes(id)) map.setFeatureState({ source: SRC.cityStates, id: i }, state);
+  });
+  scene.data.places.features.forEach((f, i) => {
+    const id = f.properties.id;
+    const active = derived.activeRegions.has(id);
+    const key = `${id === selection ? 1 : 0}|${active ? 1 : 0}`;
+    wanted.set(1000 + i, key);
+    if (applied.current.get(1000 + i) !== key)
+      map.setFeatureState({ source: SRC.places, id: i }, { selected: id === selection, active });
+  });
+  applied.current = wanted;
+}
+
 export function MapView(props: MapViewProps) {
   injectFault('map');
   const {
@@ -87,10 +133,12 @@ export function MapView(props: MapViewProps) {
   const loaded = loadedMap !== null;
   const [tip, setTip] = useState<Tip | null>(null);
   const appliedState = useRef<Uint8Array | null>(null);
+  /** Theme and projector mode the map's paint properties currently show. */
+  const painted = useRef<{ theme: Theme; present: boolean } | null>(null);
   const appliedRegions = useRef<Map<number, string>>(new Map());
-  const handlers = useRef({ onSelect, onReady, lang, derived, onCamera });
+  const handlers = useRef({ onSelect, onReady, lang, derived, onCamera, selection });
   useLayoutEffect(() => {
-    handlers.current = { onSelect, onReady, lang, derived, onCamera };
+    handlers.current = { onSelect, onReady, lang, derived, onCamera, selection };
   });
 
   // Create the map once per scene.
@@ -121,10 +169,19 @@ export function MapView(props: MapViewProps) {
     map.touchZoomRotate.disableRotation();
     map.keyboard.disableRotation();
     mapRef.current = map;
+    painted.current = null;
     // A handle for the end-to-end tests (to find the pixel of a place); not an API.
     (el as HTMLDivElement & { maplibreMap?: maplibregl.Map }).maplibreMap = map;
     appliedState.current = null;
     appliedRegions.current = new Map();
+    // The first complete frame already shows the links and the selection: their states are set
+    // as soon as the style (and so its sources) exists, before any tile is drawn.
+    map.once('style.load', () => {
+      const h = handlers.current;
+      applyLinkStates(map, scene, h.derived, appliedState);
+      applyRegionStates(map, scene, h.derived, h.selection, appliedRegions);
+    });
+    map.once('idle', () => handlers.current.onReady());
     map.on('load', () => setLoadedMap(map));
     const reportCamera = () => {
       const c = map.getCenter();
@@ -136,7 +193,6 @@ export function MapView(props: MapViewProps) {
     };
     map.on('moveend', reportCamera);
     map.once('load', reportCamera);
-    map.once('idle', () => handlers.current.onReady());
 
     const pick = (p: maplibregl.PointLike): MapGeoJSONFeature | null => {
       const pt = maplibregl.Point.convert(p);
@@ -232,23 +288,22 @@ export function MapView(props: MapViewProps) {
     mapRef.current?.getCanvas().setAttribute('aria-label', STRINGS[lang].mapLabel);
   }, [lang, loaded]);
 
-  // Theme: repaint, never re-create.
+  // Theme and projector mode: repaint, never re-create; and only when they changed since the
+  // style was built (a needless repaint costs a whole frame in software WebGL).
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded) return;
-    for (const [layer, paint] of Object.entries(themedPaint(theme)))
-      for (const [prop, value] of Object.entries(paint))
-        map.setPaintProperty(layer, prop as never, value as never);
-  }, [theme, loaded]);
-
-  // Presentation: thicker links and markers for the projector (paint only).
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !loaded) return;
-    for (const [layer, paint] of Object.entries(sizePaint(present)))
-      for (const [prop, value] of Object.entries(paint))
-        map.setPaintProperty(layer, prop as never, value as never);
-  }, [present, loaded]);
+    const before = painted.current;
+    painted.current = { theme, present };
+    if (!before) return; // the style was built with these values
+    const apply = (paints: Record<string, Record<string, unknown>>) => {
+      for (const [layer, paint] of Object.entries(paints))
+        for (const [prop, value] of Object.entries(paint))
+          map.setPaintProperty(layer, prop as never, value as never);
+    };
+    if (before.theme !== theme) apply(themedPaint(theme));
+    if (before.present !== present) apply(sizePaint(present));
+  }, [theme, present, loaded]);
 
   // A camera command (scenes): move there, or back to all of Germany.
   useEffect(() => {
@@ -265,13 +320,7 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded) return;
-    const next = derived.featureState;
-    const isPoint = scene.geometry.isPoint;
-    for (const fid of changedFeatures(appliedState.current, next)) {
-      const source = isPoint[fid] ? SRC.points : SRC.lines;
-      map.setFeatureState({ source, id: fid }, stateFor(next[fid] ?? 0));
-    }
-    appliedState.current = next;
+    applyLinkStates(map, scene, derived, appliedState);
   }, [derived, loaded, scene]);
 
   // Hover from the timeline or the panel.
@@ -296,32 +345,7 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded) return;
-    const wanted = new Map<number, string>();
-    scene.data.states.features.forEach((f, i) => {
-      const id = f.properties.id;
-      const tint = derived.partnerTint.get(id) ?? 0;
-      const key = `${id === selection ? 1 : 0}|${Math.min(tint, 3)}|${derived.selectedRegions.has(id) ? 1 : 0}`;
-      wanted.set(i, key);
-      if (appliedRegions.current.get(i) !== key && CITY_STATES.includes(id))
-        map.setFeatureState(
-          { source: SRC.cityStates, id: i },
-          { selected: id === selection, tint: Math.min(tint, 3) },
-        );
-      if (appliedRegions.current.get(i) !== key)
-        map.setFeatureState(
-          { source: SRC.states, id: i },
-          { selected: id === selection, tint: Math.min(tint, 3) },
-        );
-    });
-    scene.data.places.features.forEach((f, i) => {
-      const id = f.properties.id;
-      const active = derived.activeRegions.has(id);
-      const key = `${id === selection ? 1 : 0}|${active ? 1 : 0}`;
-      wanted.set(1000 + i, key);
-      if (appliedRegions.current.get(1000 + i) !== key)
-        map.setFeatureState({ source: SRC.places, id: i }, { selected: id === selection, active });
-    });
-    appliedRegions.current = wanted;
+    applyRegionStates(map, scene, derived, selection, appliedRegions);
   }, [derived, selection, loaded, scene]);
 
   // A selected cooperation: fit the map to its partners.
