@@ -178,11 +178,14 @@ export function App({ scene, store, notices, onReady }: AppProps) {
     return () => window.removeEventListener('keydown', onKey);
   }, [store, scene.today]);
 
+  // Language and theme on <html> only when they change: re-setting them restyles the whole page.
   useEffect(() => {
     document.documentElement.lang = view.lang;
     document.documentElement.dataset['theme'] = view.theme;
+  }, [view.lang, view.theme]);
+  useEffect(() => {
     document.title = `${s.appTitle} – ${formatLongDay(view.date, view.lang)}`;
-  }, [view.lang, view.theme, view.date, s.appTitle]);
+  }, [view.lang, view.date, s.appTitle]);
 
   const count = derived.visible.length;
   const countText = count === 1 ? s.visibleCountOne : fill(s.visibleCount, { n: count });

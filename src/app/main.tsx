@@ -29,15 +29,21 @@ async function start(): Promise<void> {
     isSelectable: (id) => scene.atlas.regions.has(id) || scene.atlas.cooperationById.has(id),
   });
   const store = createStore(view);
-  let pending = 0;
-  store.subscribe((state) => {
-    cancelAnimationFrame(pending);
-    pending = requestAnimationFrame(() => {
-      const q = formatViewQuery(state, today);
-      const url = `${window.location.pathname}${q ? `?${q}` : ''}${window.location.hash}`;
-      if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`)
-        history.replaceState(null, '', url);
-    });
+  // The URL follows the view with replaceState, at most every 200 ms (and once more at the end):
+  // no history entry per frame, and no work per frame while the timeline plays.
+  let timer = 0;
+  let last = 0;
+  const writeUrl = () => {
+    timer = 0;
+    last = performance.now();
+    const q = formatViewQuery(store.get(), today);
+    const url = `${window.location.pathname}${q ? `?${q}` : ''}${window.location.hash}`;
+    if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`)
+      history.replaceState(null, '', url);
+  };
+  store.subscribe(() => {
+    if (timer) return;
+    timer = window.setTimeout(writeUrl, Math.max(0, 200 - (performance.now() - last)));
   });
   let ready = false;
   root.render(

@@ -52,6 +52,7 @@ export function useEmbedBridge(store: Store<ViewState>, scene: Scene): void {
     const onMessage = (e: MessageEvent) => {
       const cmd = parseCommand(e.data, ctx);
       if (!cmd) return;
+      listening = true;
       if (cmd.type === 'set') {
         const patch: Partial<ViewState> = {};
         if (cmd.date !== undefined) patch.date = cmd.date;
@@ -68,21 +69,23 @@ export function useEmbedBridge(store: Store<ViewState>, scene: Scene): void {
         source.postMessage(msg, e.origin && e.origin !== 'null' ? e.origin : '*');
       }
     };
-    // Changes are announced to the embedding page (or, standalone, to this window), once each.
+    // Changes are announced to the embedding page (or, standalone, to this window once a host has
+    // spoken to it), once each and at most every 150 ms, so playing the timeline stays light.
     const host = (): Window => (window.parent !== window ? window.parent : window);
+    let listening = window.parent !== window;
     let lastAnnounced = '';
     window.addEventListener('message', onMessage);
     let timer = 0;
     const unsubscribe = store.subscribe((next, prev) => {
-      if (!changed(next, prev)) return;
-      clearTimeout(timer);
+      if (!listening || !changed(next, prev) || timer) return;
       timer = window.setTimeout(() => {
+        timer = 0;
         const msg = stateMessage(scene, store.get());
         const text = JSON.stringify(msg);
         if (text === lastAnnounced) return;
         lastAnnounced = text;
         host().postMessage(msg, '*');
-      }, 60);
+      }, 150);
     });
     return () => {
       window.removeEventListener('message', onMessage);

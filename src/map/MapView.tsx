@@ -141,8 +141,9 @@ export function MapView(props: MapViewProps) {
     handlers.current = { onSelect, onReady, lang, derived, onCamera, selection };
   });
 
-  // Create the map once per scene.
-  useEffect(() => {
+  // Create the map once per scene, before the first paint (a layout effect), so that MapLibre
+  // starts loading its sources as early as possible.
+  useLayoutEffect(() => {
     const el = container.current;
     if (!el) return;
     let map: maplibregl.Map;
@@ -506,9 +507,9 @@ function PairBadges({
   derived: Derived;
   lang: Lang;
 }) {
-  const markers = useRef<Map<string, { marker: maplibregl.Marker; el: HTMLSpanElement }>>(
-    new Map(),
-  );
+  const markers = useRef<
+    Map<string, { marker: maplibregl.Marker; el: HTMLSpanElement; text: string }>
+  >(new Map());
   useEffect(() => {
     if (!map) return;
     const wanted = pairBadges(scene.geometry, derived.featureState);
@@ -519,9 +520,13 @@ function PairBadges({
       if (!m) {
         const el = document.createElement('span');
         el.className = 'pair-badge';
-        m = { el, marker: new maplibregl.Marker({ element: el }).setLngLat(b.label).addTo(map) };
+        const marker = new maplibregl.Marker({ element: el }).setLngLat(b.label).addTo(map);
+        m = { el, marker, text: '' };
         markers.current.set(b.key, m);
       }
+      const text = `${lang}|${b.count}`;
+      if (m.text === text) continue;
+      m.text = text;
       m.el.textContent = String(b.count);
       const [a, c] = b.key
         .split('|')

@@ -24,7 +24,6 @@ export const LAYER = {
   stateBorder: 'state-border',
   stateSelected: 'state-selected',
   cityStates: 'city-state-dots',
-  glow: 'link-glow',
   lines: 'link-lines',
   points: 'link-points',
   places: 'places',
@@ -86,7 +85,6 @@ export function themedPaint(theme: Theme): Record<string, Record<string, unknown
       'circle-stroke-color': ['case', fs('selected'), c.selectedBorder, c.border],
     },
     [LAYER.stateSelected]: { 'line-color': c.selectedBorder },
-    [LAYER.glow]: { 'line-color': colour },
     [LAYER.lines]: {
       'line-color': ['case', fs('ended'), c.ended, colour],
     },
@@ -115,7 +113,6 @@ export interface StyleOptions {
 export function sizePaint(present: boolean): Record<string, Record<string, unknown>> {
   const w = present ? 1.7 : 1;
   return {
-    [LAYER.glow]: { 'line-width': 9 * w },
     [LAYER.lines]: {
       'line-width': [
         'case',
@@ -126,7 +123,7 @@ export function sizePaint(present: boolean): Record<string, Record<string, unkno
         fs('sel'),
         4 * w,
         fs('recent'),
-        3.2 * w,
+        3.6 * w,
         ['get', 'large'],
         1.1 * w,
         2.2 * w,
@@ -189,21 +186,6 @@ export function buildStyle(scene: Scene, { theme, present }: StyleOptions): Styl
         // Below zoom 6 a city-state would shrink to a few pixels: a dot keeps it visible.
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 8, 5.5, 7, 6.5, 0],
         'circle-stroke-width': ['case', fs('selected'), 2.5, 1],
-      }),
-    },
-    {
-      id: LAYER.glow,
-      type: 'line',
-      source: SRC.lines,
-      layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: paint(LAYER.glow, {
-        'line-blur': 4,
-        'line-opacity': [
-          'case',
-          ['all', shown, fs('recent'), ['!', fs('dim')], ['!', ['get', 'large']]],
-          0.35,
-          0,
-        ],
       }),
     },
     {

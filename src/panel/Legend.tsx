@@ -54,8 +54,7 @@ export function Legend({
         </li>
         <li>
           <svg width="34" height="14" aria-hidden="true">
-            <path d="M2 7 H32" stroke="currentColor" strokeWidth="7" strokeOpacity="0.3" />
-            <path d="M2 7 H32" stroke="currentColor" strokeWidth="3.2" />
+            <path d="M2 7 H32" stroke="currentColor" strokeWidth="4" />
           </svg>
           {s.legendRecent}
         </li>

@@ -114,6 +114,7 @@ describe('timeline', () => {
     await page.mouse.move(b.x - 1, b.y - 20, { steps: 10 });
     await page.mouse.up();
     await waitForParam(page, 'from', (v) => v?.startsWith('2020-01') ?? false);
+    await waitForParam(page, 'to', (v) => v?.startsWith('2020-12') ?? false);
     const from = param(page, 'from')!;
     const to = param(page, 'to')!;
     expect(to.startsWith('2020-12')).toBe(true);
