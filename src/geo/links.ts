@@ -46,8 +46,6 @@ export interface LinkGeometry {
   parts: Map<string, { lines: LinkPart[]; points: LinkPart[] }>;
   /** Two-region cooperations by unordered pair key "a|b": their arcs and the badge point. */
   pairs: Map<string, { cooperations: string[]; fids: number[]; label: Position }>;
-  /** 1 where the feature id belongs to a point (hub or local marker), 0 for a line. */
-  isPoint: Uint8Array;
 }
 
 /** Regions of many partners (e.g. all Länder) are drawn quietly. */
@@ -212,10 +210,7 @@ export function buildLinkGeometry(
       });
     }
   }
-  const isPoint = new Uint8Array(fid);
-  for (const p of points) isPoint[p.properties.fid] = 1;
   return {
-    isPoint,
     lines: { type: 'FeatureCollection', features: lines },
     points: { type: 'FeatureCollection', features: points },
     parts,

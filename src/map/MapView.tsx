@@ -21,7 +21,7 @@ import {
   type Derived,
 } from '../view/derive.ts';
 import type { Theme } from '../view/view-state.ts';
-import { buildStyle, CITY_STATES, LAYER, SRC, sizePaint, themedPaint } from './style.ts';
+import { buildStyle, CITY_STATES, FID, LAYER, SOURCE, sizePaint, themedPaint } from './style.ts';
 import { STRINGS, fill } from '../i18n/strings.ts';
 import { formatPartialDate } from '../i18n/format.ts';
 import { injectFault } from '../app/fault.ts';
@@ -73,10 +73,8 @@ function applyLinkStates(
   applied: { current: Uint8Array | null },
 ): void {
   const next = derived.featureState;
-  const isPoint = scene.geometry.isPoint;
   for (const fid of changedFeatures(applied.current, next)) {
-    const source = isPoint[fid] ? SRC.points : SRC.lines;
-    map.setFeatureState({ source, id: fid }, stateFor(next[fid] ?? 0));
+    map.setFeatureState({ source: SOURCE, id: fid }, stateFor(next[fid] ?? 0));
   }
   applied.current = next;
 }
@@ -97,8 +95,9 @@ function applyRegionStates(
     wanted.set(i, key);
     if (applied.current.get(i) === key) return;
     const state = { selected: id === selection, tint };
-    map.setFeatureState({ source: SRC.states, id: i }, state);
-    if (CITY_STATES.includes(id)) map.setFeatureState({ source: SRC.cityStates, id: i }, state);
+    map.setFeatureState({ source: SOURCE, id: FID.state(i) }, state);
+    if (CITY_STATES.includes(id))
+      map.setFeatureState({ source: SOURCE, id: FID.cityState(i) }, state);
   });
   scene.data.places.features.forEach((f, i) => {
     const id = f.properties.id;
@@ -106,7 +105,10 @@ function applyRegionStates(
     const key = `${id === selection ? 1 : 0}|${active ? 1 : 0}`;
     wanted.set(1000 + i, key);
     if (applied.current.get(1000 + i) !== key)
-      map.setFeatureState({ source: SRC.places, id: i }, { selected: id === selection, active });
+      map.setFeatureState(
+        { source: SOURCE, id: FID.place(i) },
+        { selected: id === selection, active },
+      );
   });
   applied.current = wanted;
 }
@@ -331,14 +333,14 @@ export function MapView(props: MapViewProps) {
     const parts = scene.geometry.parts.get(hover);
     if (!parts) return;
     for (const part of parts.lines)
-      map.setFeatureState({ source: SRC.lines, id: part.fid }, { hover: true });
+      map.setFeatureState({ source: SOURCE, id: part.fid }, { hover: true });
     for (const part of parts.points)
-      map.setFeatureState({ source: SRC.points, id: part.fid }, { hover: true });
+      map.setFeatureState({ source: SOURCE, id: part.fid }, { hover: true });
     return () => {
       for (const part of parts.lines)
-        map.setFeatureState({ source: SRC.lines, id: part.fid }, { hover: false });
+        map.setFeatureState({ source: SOURCE, id: part.fid }, { hover: false });
       for (const part of parts.points)
-        map.setFeatureState({ source: SRC.points, id: part.fid }, { hover: false });
+        map.setFeatureState({ source: SOURCE, id: part.fid }, { hover: false });
     };
   }, [hover, loaded, scene]);
 

@@ -9,13 +9,19 @@ import type { Theme } from '../view/view-state.ts';
 import { MAP_COLOURS, TOPIC_COLOURS, TOPIC_COLOURS_DARK, TOPIC_DASH } from './palette.ts';
 import type { Scene } from '../app/scene.ts';
 
-export const SRC = {
-  states: 'states',
-  cityStates: 'city-states',
-  places: 'places',
-  lines: 'links',
-  points: 'hubs',
-} as const;
+/**
+ * One GeoJSON source holds everything (states, city-state dots, places, links, hubs): the
+ * worker tiles it in one go, so the map needs fewer full repaints before its first idle.
+ * Layers pick their features by the `L` property; feature-state ids are the `fid` property.
+ */
+export const SOURCE = 'atlas';
+
+/** Feature ids: links and hubs keep their fid (0 … n); regions get their own ranges. */
+export const FID = {
+  state: (i: number) => 1_000_000 + i,
+  cityState: (i: number) => 2_000_000 + i,
+  place: (i: number) => 3_000_000 + i,
+};
 
 /** City-states keep a minimum visible (and clickable) size when zoomed out. */
 export const CITY_STATES = ['DE-BE', 'DE-HH', 'DE-HB'];
@@ -165,14 +171,22 @@ export function buildStyle(scene: Scene, { theme, present }: StyleOptions): Styl
     {
       id: LAYER.stateFill,
       type: 'fill',
-      source: SRC.states,
+      source: SOURCE,
+      filter: ['==', ['get', 'L'], 'state'],
       paint: paint(LAYER.stateFill, { 'fill-opacity': 1 }),
     },
-    { id: LAYER.stateBorder, type: 'line', source: SRC.states, paint: paint(LAYER.stateBorder) },
+    {
+      id: LAYER.stateBorder,
+      type: 'line',
+      source: SOURCE,
+      filter: ['==', ['get', 'L'], 'state'],
+      paint: paint(LAYER.stateBorder),
+    },
     {
       id: LAYER.stateSelected,
       type: 'line',
-      source: SRC.states,
+      source: SOURCE,
+      filter: ['==', ['get', 'L'], 'state'],
       paint: paint(LAYER.stateSelected, {
         'line-width': 2.5,
         'line-opacity': ['case', fs('selected'), 1, 0],
@@ -181,7 +195,8 @@ export function buildStyle(scene: Scene, { theme, present }: StyleOptions): Styl
     {
       id: LAYER.cityStates,
       type: 'circle',
-      source: SRC.cityStates,
+      source: SOURCE,
+      filter: ['==', ['get', 'L'], 'city-state'],
       paint: paint(LAYER.cityStates, {
         // Below zoom 6 a city-state would shrink to a few pixels: a dot keeps it visible.
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 8, 5.5, 7, 6.5, 0],
@@ -191,7 +206,8 @@ export function buildStyle(scene: Scene, { theme, present }: StyleOptions): Styl
     {
       id: LAYER.lines,
       type: 'line',
-      source: SRC.lines,
+      source: SOURCE,
+      filter: ['==', ['get', 'L'], 'link'],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: paint(LAYER.lines, {
         'line-dasharray': topicDash(),
@@ -218,7 +234,8 @@ export function buildStyle(scene: Scene, { theme, present }: StyleOptions): Styl
     {
       id: LAYER.points,
       type: 'circle',
-      source: SRC.points,
+      source: SOURCE,
+      filter: ['==', ['get', 'L'], 'hub'],
       paint: paint(LAYER.points, {
         'circle-opacity': ['case', ['!', shown], 0, fs('dim'), 0.15, 1],
         'circle-stroke-opacity': ['case', ['!', shown], 0, fs('dim'), 0.15, 1],
@@ -227,7 +244,8 @@ export function buildStyle(scene: Scene, { theme, present }: StyleOptions): Styl
     {
       id: LAYER.places,
       type: 'circle',
-      source: SRC.places,
+      source: SOURCE,
+      filter: ['==', ['get', 'L'], 'place'],
       paint: paint(LAYER.places, {
         'circle-stroke-width': 1.5,
         'circle-opacity': ['case', ['boolean', ['feature-state', 'active'], false], 1, 0.45],
@@ -238,25 +256,46 @@ export function buildStyle(scene: Scene, { theme, present }: StyleOptions): Styl
     version: 8,
     name: 'Kooperationsatlas',
     sources: {
-      [SRC.states]: { type: 'geojson', data: scene.data.states as never, promoteId: 'fid' },
-      [SRC.cityStates]: {
-        type: 'geojson',
-        promoteId: 'fid',
-        data: {
-          type: 'FeatureCollection',
-          features: scene.data.states.features
-            .filter((f) => CITY_STATES.includes(f.properties.id))
-            .map((f) => ({
-              type: 'Feature',
-              properties: f.properties,
-              geometry: { type: 'Point', coordinates: f.properties.anchor },
-            })),
-        } as never,
-      },
-      [SRC.places]: { type: 'geojson', data: scene.data.places as never, promoteId: 'fid' },
-      [SRC.lines]: { type: 'geojson', data: scene.geometry.lines as never },
-      [SRC.points]: { type: 'geojson', data: scene.geometry.points as never },
+      [SOURCE]: { type: 'geojson', data: atlasFeatures(scene) as never, promoteId: 'fid' },
     },
     layers,
   };
+}
+
+/** All features of the map in one collection, each tagged with its layer `L` and its `fid`. */
+export function atlasFeatures(scene: Scene): { type: 'FeatureCollection'; features: unknown[] } {
+  const features: unknown[] = [];
+  scene.data.states.features.forEach((f, i) => {
+    features.push({
+      type: 'Feature',
+      properties: { ...f.properties, L: 'state', fid: FID.state(i) },
+      geometry: f.geometry,
+    });
+    if (CITY_STATES.includes(f.properties.id))
+      features.push({
+        type: 'Feature',
+        properties: { ...f.properties, L: 'city-state', fid: FID.cityState(i) },
+        geometry: { type: 'Point', coordinates: f.properties.anchor },
+      });
+  });
+  scene.data.places.features.forEach((f, i) =>
+    features.push({
+      type: 'Feature',
+      properties: { ...f.properties, L: 'place', fid: FID.place(i) },
+      geometry: f.geometry,
+    }),
+  );
+  for (const f of scene.geometry.lines.features)
+    features.push({
+      type: 'Feature',
+      properties: { ...f.properties, L: 'link' },
+      geometry: f.geometry,
+    });
+  for (const f of scene.geometry.points.features)
+    features.push({
+      type: 'Feature',
+      properties: { ...f.properties, L: 'hub' },
+      geometry: f.geometry,
+    });
+  return { type: 'FeatureCollection', features };
 }
