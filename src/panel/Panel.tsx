@@ -4,6 +4,7 @@ import type { Lang } from '../data/model.ts';
 import { STRINGS, fill } from '../i18n/strings.ts';
 import type { Derived } from '../view/derive.ts';
 import { useState } from 'react';
+import { useAfterFirstPaint } from '../app/deferred.ts';
 import { CooperationCard } from './CooperationCard.tsx';
 
 const PAGE = 100;
@@ -34,6 +35,7 @@ export function Panel({
   const s = STRINGS[lang];
   // Long lists (thousands of cooperations in large datasets) render in pages, so scrubbing stays light.
   const [limit, setLimit] = useState(PAGE);
+  const mounted = useAfterFirstPaint();
   const region = selection ? scene.atlas.regions.get(selection) : undefined;
   const coop = selection ? scene.atlas.cooperationById.get(selection) : undefined;
   const select = (id: string) => onSelect(id);
@@ -115,7 +117,7 @@ export function Panel({
       {children}
       <h3 className="panel-subhead">{s.panelAllVisible}</h3>
       <ol className="coop-list compact" data-testid="panel-list">
-        {derived.visible.slice(0, limit).map((c) => (
+        {(mounted ? derived.visible.slice(0, limit) : []).map((c) => (
           <li
             key={c.id}
             className={hover === c.id ? 'is-hovered' : ''}

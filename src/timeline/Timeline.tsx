@@ -18,6 +18,9 @@ import type { TimeMode } from '../time/in-force.ts';
 import { countAt, stackRows, type StepCurve, type TimelineEvent } from '../time/events.ts';
 import type { Scene } from '../app/scene.ts';
 import { injectFault } from '../app/fault.ts';
+import { useAfterFirstPaint } from '../app/deferred.ts';
+
+const NO_EVENTS: TimelineEvent[] = [];
 import { dayAt, makeTimeScale, stepDay, xOf, yearTicks, type DayScale } from './scale.ts';
 
 export interface TimelineProps {
@@ -48,6 +51,7 @@ const MODES: TimeMode[] = ['inforce', 'signed', 'cumulative'];
 
 export function Timeline(p: TimelineProps) {
   injectFault('timeline');
+  const marksReady = useAfterFirstPaint();
   const s = STRINGS[p.lang];
   const wrap = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(800);
@@ -247,7 +251,7 @@ export function Timeline(p: TimelineProps) {
             }}
           />
           <Marks
-            events={p.events}
+            events={marksReady ? p.events : NO_EVENTS}
             scene={p.scene}
             x={x}
             width={width}
