@@ -1,5 +1,6 @@
 /** Export for slides: PNG in three sizes and SVG with live text (loaded on demand). */
-import { useEffect, useRef, useState } from 'react';
+import { ModalDialog } from '../panel/ModalDialog.tsx';
+import { useState } from 'react';
 import type { Scene } from '../app/scene.ts';
 import { STRINGS, fill } from '../i18n/strings.ts';
 import type { Derived } from '../view/derive.ts';
@@ -20,13 +21,8 @@ type Kind = 'png1080' | 'png2160' | 'pngWindow' | 'svg';
 
 export default function ExportDialog({ scene, derived, view, bounds, onClose }: ExportDialogProps) {
   const s = STRINGS[view.lang];
-  const dialog = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-  }, []);
 
   const run = async (kind: Kind) => {
     setBusy(true);
@@ -63,14 +59,12 @@ export default function ExportDialog({ scene, derived, view, bounds, onClose }: 
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className="dialog"
-      aria-labelledby="export-title"
+    <ModalDialog
+      title={s.exportTitle}
+      closeLabel={s.close}
+      testId="export-dialog"
       onClose={onClose}
-      data-testid="export-dialog"
     >
-      <h2 id="export-title">{s.exportTitle}</h2>
       <div className="export-options">
         <button
           type="button"
@@ -108,11 +102,6 @@ export default function ExportDialog({ scene, derived, view, bounds, onClose }: 
         </button>
       </div>
       <p role="status">{busy ? s.exporting : (error ?? '')}</p>
-      <form method="dialog">
-        <button type="submit" className="text-button">
-          {s.close}
-        </button>
-      </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -6,7 +6,13 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { TOPICS } from '../data/model.ts';
 import type { Theme } from '../view/view-state.ts';
-import { MAP_COLOURS, TOPIC_COLOURS, TOPIC_COLOURS_DARK, TOPIC_DASH } from './palette.ts';
+import {
+  MAP_COLOURS,
+  TOPIC_COLOURS,
+  TOPIC_COLOURS_DARK,
+  TOPIC_DASH,
+  type MapColours,
+} from './palette.ts';
 import type { Scene } from '../app/scene.ts';
 
 /**
@@ -54,6 +60,23 @@ function topicDash(): ExpressionSpecification {
   ] as unknown as ExpressionSpecification;
 }
 
+/** A region's fill: selected, tinted by how many cooperations it shares with the selection, or plain. */
+function regionFill(c: MapColours): ExpressionSpecification {
+  const tint: ExpressionSpecification = ['number', ['feature-state', 'tint'], 0];
+  return [
+    'case',
+    fs('selected'),
+    c.selectedFill,
+    ['>=', tint, 3],
+    c.tint[2],
+    ['==', tint, 2],
+    c.tint[1],
+    ['==', tint, 1],
+    c.tint[0],
+    c.land,
+  ];
+}
+
 /** Paint properties that depend on the theme (set again on a theme switch). */
 export function themedPaint(theme: Theme): Record<string, Record<string, unknown>> {
   const c = MAP_COLOURS[theme];
@@ -61,33 +84,11 @@ export function themedPaint(theme: Theme): Record<string, Record<string, unknown
   return {
     background: { 'background-color': c.sea },
     [LAYER.stateFill]: {
-      'fill-color': [
-        'case',
-        fs('selected'),
-        c.selectedFill,
-        ['>=', ['number', ['feature-state', 'tint'], 0], 3],
-        c.tint[2],
-        ['==', ['number', ['feature-state', 'tint'], 0], 2],
-        c.tint[1],
-        ['==', ['number', ['feature-state', 'tint'], 0], 1],
-        c.tint[0],
-        c.land,
-      ],
+      'fill-color': regionFill(c),
     },
     [LAYER.stateBorder]: { 'line-color': c.border },
     [LAYER.cityStates]: {
-      'circle-color': [
-        'case',
-        fs('selected'),
-        c.selectedFill,
-        ['>=', ['number', ['feature-state', 'tint'], 0], 3],
-        c.tint[2],
-        ['==', ['number', ['feature-state', 'tint'], 0], 2],
-        c.tint[1],
-        ['==', ['number', ['feature-state', 'tint'], 0], 1],
-        c.tint[0],
-        c.land,
-      ],
+      'circle-color': regionFill(c),
       'circle-stroke-color': ['case', fs('selected'), c.selectedBorder, c.border],
     },
     [LAYER.stateSelected]: { 'line-color': c.selectedBorder },

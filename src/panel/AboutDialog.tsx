@@ -1,5 +1,5 @@
 /** About: what the atlas is, how many records it holds, the newest one, how to report a missing one. */
-import { useEffect, useRef } from 'react';
+import { ModalDialog } from './ModalDialog.tsx';
 import type { Scene } from '../app/scene.ts';
 import type { Lang } from '../data/model.ts';
 import { formatPartialDate } from '../i18n/format.ts';
@@ -15,23 +15,11 @@ export default function AboutDialog({
   onClose: () => void;
 }) {
   const s = STRINGS[lang];
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-  }, []);
   const newest = scene.atlas.cooperations.reduce((a, b) =>
     b.signed.start > a.signed.start ? b : a,
   );
   return (
-    <dialog
-      ref={dialog}
-      className="dialog"
-      aria-labelledby="about-title"
-      onClose={onClose}
-      data-testid="about-dialog"
-    >
-      <h2 id="about-title">{s.aboutTitle}</h2>
+    <ModalDialog title={s.aboutTitle} closeLabel={s.close} testId="about-dialog" onClose={onClose}>
       <p>{s.panelIntro}</p>
       <p data-testid="about-count">
         {fill(s.aboutCount, {
@@ -42,11 +30,6 @@ export default function AboutDialog({
       <p>{s.aboutSources}</p>
       <p>{s.aboutReport}</p>
       <p>{fill(s.attribution, { year: scene.geoYear })}</p>
-      <form method="dialog">
-        <button type="submit" className="text-button">
-          {s.close}
-        </button>
-      </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,6 +1,7 @@
 /** The side panel: overview, a region's cooperations, or one cooperation. */
 import type { Scene } from '../app/scene.ts';
 import type { Lang } from '../data/model.ts';
+import type { Cooperation } from '../data/atlas.ts';
 import { STRINGS, fill } from '../i18n/strings.ts';
 import type { Derived } from '../view/derive.ts';
 import { useState } from 'react';
@@ -81,29 +82,19 @@ export function Panel({
             : fill(s.visibleCount, { n: derived.selected.length })}
         </p>
         {derived.selected.length === 0 && <p>{s.panelNone}</p>}
-        <ol className="coop-list" data-testid="panel-list">
-          {derived.selected.slice(0, limit).map((c) => (
-            <li
-              key={c.id}
-              className={hover === c.id ? 'is-hovered' : ''}
-              onPointerEnter={() => onHover(c.id)}
-              onPointerLeave={() => onHover(null)}
-            >
-              <CooperationCard
-                scene={scene}
-                cooperation={c}
-                lang={lang}
-                expanded
-                onSelect={select}
-              />
-            </li>
-          ))}
-        </ol>
-        <MoreButton
-          shown={limit}
-          total={derived.selected.length}
-          label={s.showMore}
-          onMore={() => setLimit((l) => l + PAGE)}
+        <CoopList
+          items={derived.selected}
+          limit={limit}
+          expanded
+          {...{
+            scene,
+            lang,
+            hover,
+            onHover,
+            onMore: () => setLimit((l) => l + PAGE),
+            select,
+            more: s.showMore,
+          }}
         />
       </section>
     );
@@ -116,29 +107,20 @@ export function Panel({
       <p className="panel-intro">{s.panelIntro}</p>
       {children}
       <h3 className="panel-subhead">{s.panelAllVisible}</h3>
-      <ol className="coop-list compact" data-testid="panel-list">
-        {(mounted ? derived.visible.slice(0, limit) : []).map((c) => (
-          <li
-            key={c.id}
-            className={hover === c.id ? 'is-hovered' : ''}
-            onPointerEnter={() => onHover(c.id)}
-            onPointerLeave={() => onHover(null)}
-          >
-            <CooperationCard
-              scene={scene}
-              cooperation={c}
-              lang={lang}
-              expanded={false}
-              onSelect={select}
-            />
-          </li>
-        ))}
-      </ol>
-      <MoreButton
-        shown={limit}
+      <CoopList
+        items={mounted ? derived.visible : []}
         total={derived.visible.length}
-        label={s.showMore}
-        onMore={() => setLimit((l) => l + PAGE)}
+        limit={limit}
+        expanded={false}
+        {...{
+          scene,
+          lang,
+          hover,
+          onHover,
+          onMore: () => setLimit((l) => l + PAGE),
+          select,
+          more: s.showMore,
+        }}
       />
     </section>
   );
@@ -160,5 +142,59 @@ function MoreButton({
     <button type="button" className="text-button more-button" onClick={onMore}>
       {fill(label, { n: Math.min(PAGE, total - shown), total })}
     </button>
+  );
+}
+
+interface CoopListProps {
+  scene: Scene;
+  items: Cooperation[];
+  /** The full length, where `items` is still empty (mounted after the first paint). */
+  total?: number;
+  limit: number;
+  expanded: boolean;
+  lang: Lang;
+  hover: string | null;
+  more: string;
+  onHover: (id: string | null) => void;
+  onMore: () => void;
+  select: (id: string) => void;
+}
+
+/** A page of cooperation cards, newest first, with a button for the next page. */
+function CoopList({
+  scene,
+  items,
+  total,
+  limit,
+  expanded,
+  lang,
+  hover,
+  more,
+  onHover,
+  onMore,
+  select,
+}: CoopListProps) {
+  return (
+    <>
+      <ol className={`coop-list${expanded ? '' : ' compact'}`} data-testid="panel-list">
+        {items.slice(0, limit).map((c) => (
+          <li
+            key={c.id}
+            className={hover === c.id ? 'is-hovered' : ''}
+            onPointerEnter={() => onHover(c.id)}
+            onPointerLeave={() => onHover(null)}
+          >
+            <CooperationCard
+              scene={scene}
+              cooperation={c}
+              lang={lang}
+              expanded={expanded}
+              onSelect={select}
+            />
+          </li>
+        ))}
+      </ol>
+      <MoreButton shown={limit} total={total ?? items.length} label={more} onMore={onMore} />
+    </>
   );
 }

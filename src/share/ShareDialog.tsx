@@ -1,5 +1,6 @@
 /** The share dialog: the link to the current view and an iframe snippet to copy. */
-import { useEffect, useRef, useState } from 'react';
+import { ModalDialog } from '../panel/ModalDialog.tsx';
+import { useRef, useState } from 'react';
 import type { Lang } from '../data/model.ts';
 import { STRINGS } from '../i18n/strings.ts';
 
@@ -71,21 +72,9 @@ export default function ShareDialog({
   onClose: () => void;
 }) {
   const s = STRINGS[lang];
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-  }, []);
   const { link, embed } = shareLinks(window.location.href);
   return (
-    <dialog
-      ref={dialog}
-      className="dialog"
-      aria-labelledby="share-title"
-      onClose={onClose}
-      data-testid="share-dialog"
-    >
-      <h2 id="share-title">{s.shareTitle}</h2>
+    <ModalDialog title={s.shareTitle} closeLabel={s.close} testId="share-dialog" onClose={onClose}>
       <CopyField label={s.shareLink} value={link} lang={lang} />
       <CopyField
         label={s.shareEmbed}
@@ -94,11 +83,6 @@ export default function ShareDialog({
         multiline
       />
       {hasScenes && <p>{s.shareDeck}</p>}
-      <form method="dialog">
-        <button type="submit" className="text-button">
-          {s.close}
-        </button>
-      </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildAtlas } from '../../src/data/atlas.ts';
 import { dayNumber } from '../../src/data/partial-date.ts';
-import { buildLinkGeometry, type Position } from '../../src/geo/links.ts';
+import { buildLinkGeometry } from '../../src/geo/links.ts';
 import { changedFeatures, derive, DIMMED, RECENT, SELECTED, SHOWN } from '../../src/view/derive.ts';
 import type { TimeFilter } from '../../src/time/in-force.ts';
-import { createCooperation, createDataset } from './fixtures.ts';
-
-const ANCHORS = new Map<string, Position>([
-  ['DE', [6.75, 54.72]],
-  ['DE-BE', [13.38, 52.52]],
-  ['DE-BB', [13.84, 51.93]],
-  ['DE-SN', [13.2, 51.0]],
-  ['DE-TH', [11.0, 50.9]],
-  ['14612000', [13.79, 51.06]],
-  ['14713000', [12.37, 51.36]],
-]);
+import { ANCHORS, createCooperation, createDataset } from './fixtures.ts';
 
 function scene() {
   const d = createDataset();

@@ -1,6 +1,18 @@
 /** Builders for small, valid datasets; every test makes its own copy. */
 import type { CooperationRecord, RawDataset } from '../../src/data/model.ts';
 import type { DataFiles } from '../../src/data/validate.ts';
+import type { Position } from '../../src/geo/links.ts';
+
+/** Anchor points for the regions of createDataset(). */
+export const ANCHORS = new Map<string, Position>([
+  ['DE', [6.75, 54.72]],
+  ['DE-BE', [13.38, 52.52]],
+  ['DE-BB', [13.84, 51.93]],
+  ['DE-SN', [13.2, 51.0]],
+  ['DE-TH', [11.0, 50.9]],
+  ['14612000', [13.79, 51.06]],
+  ['14713000', [12.37, 51.36]],
+]);
 
 export function createDataset(): RawDataset {
   return {

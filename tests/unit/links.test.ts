@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildAtlas } from '../../src/data/atlas.ts';
 import { arc, arcOffset, buildLinkGeometry, type Position } from '../../src/geo/links.ts';
-import { createCooperation, createDataset } from './fixtures.ts';
+import { ANCHORS, createCooperation, createDataset } from './fixtures.ts';
 import type { CooperationRecord } from '../../src/data/model.ts';
-
-const ANCHORS = new Map<string, Position>([
-  ['DE', [6.75, 54.72]],
-  ['DE-BE', [13.38, 52.52]],
-  ['DE-BB', [13.84, 51.93]],
-  ['DE-SN', [13.2, 51.0]],
-  ['DE-TH', [11.0, 50.9]],
-  ['14612000', [13.79, 51.06]],
-  ['14713000', [12.37, 51.36]],
-]);
 
 function geometryOf(cooperations: CooperationRecord[]) {
   const d = createDataset();
