@@ -10,13 +10,22 @@ let prepared: Promise<void> | null = null;
 
 export function prepareMapWorker(): Promise<void> {
   prepared ??= (async () => {
-    const response = await fetch(workerAsset);
-    if (!response.ok) throw new Error(`${workerAsset}: HTTP ${response.status}`);
-    const blob = new Blob([await response.text()], { type: 'text/javascript' });
+    // The dev server rewrites the served file for its module graph, so there the untouched
+    // source comes in as text; the build fetches the asset (kept out of our JavaScript chunk).
+    const source = import.meta.env.DEV
+      ? (await import('maplibre-gl/dist/maplibre-gl-worker.mjs?raw')).default
+      : await fetchText(workerAsset);
+    const blob = new Blob([source], { type: 'text/javascript' });
     setWorkerUrl(URL.createObjectURL(blob));
   })().catch((error: unknown) => {
     prepared = null; // a retry fetches again
     throw error;
   });
   return prepared;
+}
+
+async function fetchText(url: string): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.text();
 }
