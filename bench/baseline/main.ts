@@ -45,7 +45,7 @@ async function start(): Promise<void> {
     fitBoundsOptions: { padding: 12 },
     attributionControl: false,
     renderWorldCopies: false,
-    canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+    canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
   });
   (el as HTMLElement & { maplibreMap?: maplibregl.Map }).maplibreMap = map;
   map.once('idle', () => {

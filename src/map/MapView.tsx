@@ -162,7 +162,8 @@ export function MapView(props: MapViewProps) {
         maxZoom: 11,
         minZoom: 3.5,
         renderWorldCopies: false,
-        canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+        fadeDuration: 0,
+        canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
         locale: { 'Map.Title': STRINGS[lang].mapLabel },
       });
     } catch {

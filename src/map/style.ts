@@ -256,6 +256,7 @@ export function buildStyle(scene: Scene, { theme, present }: StyleOptions): Styl
   return {
     version: 8,
     name: 'Kooperationsatlas',
+    transition: { duration: 0, delay: 0 },
     sources: {
       [SOURCE]: { type: 'geojson', data: atlasFeatures(scene) as never, promoteId: 'fid' },
     },
