@@ -43,6 +43,27 @@ export const LAYER = {
 
 const fs = (name: string): ExpressionSpecification => ['boolean', ['feature-state', name], false];
 
+/*
+ * Shader programs. MapLibre compiles one WebGL program per layer type and per set of paint
+ * properties that vary by feature, and the first frame that draws a layer pays for its compile.
+ * Under software WebGL (SwiftShader, what headless Chromium and many VMs and remote desktops
+ * get) each program cost ~30 ms of that first frame, spent blocking the main thread. So layers
+ * of one type vary the same properties: the three circle layers vary colour, radius (per zoom
+ * as well), stroke and opacities; both state outlines vary their opacity. perFeature() and
+ * perFeatureAndZoom() turn a fixed value into one evaluated per feature, where a layer has no
+ * reason of its own to vary it. A unit test checks that each type compiles to one program.
+ */
+
+/** A fixed value, evaluated per feature (a vertex attribute), to share a shader program. */
+function perFeature(value: number | string): ExpressionSpecification {
+  return ['case', fs('selected'), value, value] as ExpressionSpecification;
+}
+
+/** A per-feature value, also interpolated by zoom (the circle layers' radius). */
+function perFeatureAndZoom(value: ExpressionSpecification): ExpressionSpecification {
+  return ['interpolate', ['linear'], ['zoom'], 0, value, 24, value];
+}
+
 function topicColour(theme: Theme): ExpressionSpecification {
   const colours = theme === 'dark' ? TOPIC_COLOURS_DARK : TOPIC_COLOURS;
   const pairs = TOPICS.flatMap((t) => [t, colours[t]]);
@@ -106,7 +127,10 @@ export function themedPaint(theme: Theme): Record<string, Record<string, unknown
         colour,
       ],
     },
-    [LAYER.places]: { 'circle-color': c.city, 'circle-stroke-color': c.land },
+    [LAYER.places]: {
+      'circle-color': perFeature(c.city),
+      'circle-stroke-color': perFeature(c.land),
+    },
   };
 }
 
@@ -137,25 +161,25 @@ export function sizePaint(present: boolean): Record<string, Record<string, unkno
       ],
     },
     [LAYER.points]: {
-      'circle-radius': [
+      'circle-radius': perFeatureAndZoom([
         'case',
         ['==', ['get', 'shape'], 'local'],
         5 * w,
         ['get', 'large'],
         7 * w,
         5.5 * w,
-      ],
+      ]),
       'circle-stroke-width': ['case', ['any', fs('sel'), fs('hover')], 3 * w, 2 * w],
     },
     [LAYER.places]: {
-      'circle-radius': [
+      'circle-radius': perFeatureAndZoom([
         'case',
         fs('selected'),
         6 * w,
         ['boolean', ['feature-state', 'active'], false],
         4 * w,
         2.5 * w,
-      ],
+      ]),
     },
     [LAYER.stateBorder]: { 'line-width': present ? 1.2 : 0.8 },
   };
@@ -181,7 +205,8 @@ export function buildStyle(scene: Scene, { theme, present }: StyleOptions): Styl
       type: 'line',
       source: SOURCE,
       filter: ['==', ['get', 'L'], 'state'],
-      paint: paint(LAYER.stateBorder),
+      // The selected state's outline is drawn by the next layer instead.
+      paint: paint(LAYER.stateBorder, { 'line-opacity': ['case', fs('selected'), 0, 1] }),
     },
     {
       id: LAYER.stateSelected,
@@ -200,8 +225,20 @@ export function buildStyle(scene: Scene, { theme, present }: StyleOptions): Styl
       filter: ['==', ['get', 'L'], 'city-state'],
       paint: paint(LAYER.cityStates, {
         // Below zoom 6 a city-state would shrink to a few pixels: a dot keeps it visible.
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 4, 8, 5.5, 7, 6.5, 0],
+        'circle-radius': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          4,
+          perFeature(8),
+          5.5,
+          perFeature(7),
+          6.5,
+          0,
+        ],
         'circle-stroke-width': ['case', fs('selected'), 2.5, 1],
+        'circle-opacity': perFeature(1),
+        'circle-stroke-opacity': perFeature(1),
       }),
     },
     {
@@ -248,7 +285,8 @@ export function buildStyle(scene: Scene, { theme, present }: StyleOptions): Styl
       source: SOURCE,
       filter: ['==', ['get', 'L'], 'place'],
       paint: paint(LAYER.places, {
-        'circle-stroke-width': 1.5,
+        'circle-stroke-width': perFeature(1.5),
+        'circle-stroke-opacity': perFeature(1),
         'circle-opacity': ['case', ['boolean', ['feature-state', 'active'], false], 1, 0.45],
       }),
     },

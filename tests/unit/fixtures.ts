@@ -1,4 +1,7 @@
-/** Builders for small, valid datasets; every test makes its own copy. */
+/** Builders for small, valid datasets; every test makes its own copy. And the real data. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { LoadedData } from '../../src/app/load.ts';
 import type { CooperationRecord, RawDataset } from '../../src/data/model.ts';
 import type { DataFiles } from '../../src/data/validate.ts';
 import type { Position } from '../../src/geo/links.ts';
@@ -103,5 +106,25 @@ export function toFiles(d: RawDataset): DataFiles {
       file: 'data/cooperations.json',
       text: JSON.stringify({ cooperations: d.cooperations }, null, 2),
     },
+  };
+}
+
+const dataDir = fileURLToPath(new URL('../../data/', import.meta.url));
+const readJson = <T>(name: string): T => JSON.parse(readFileSync(dataDir + name, 'utf8')) as T;
+
+/** The real dataset and geometry of data/, as the app loads them. */
+export function loadRealData(): LoadedData {
+  return {
+    raw: {
+      regions: readJson<{ regions: LoadedData['raw']['regions'] }>('regions.json').regions,
+      organisations: readJson<{ organisations: LoadedData['raw']['organisations'] }>(
+        'organisations.json',
+      ).organisations,
+      cooperations: readJson<{ cooperations: LoadedData['raw']['cooperations'] }>(
+        'cooperations.json',
+      ).cooperations,
+    },
+    states: readJson<LoadedData['states']>('geo/states.geojson'),
+    places: readJson<LoadedData['places']>('geo/places.geojson'),
   };
 }

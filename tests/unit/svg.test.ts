@@ -1,36 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { LoadedData } from '../../src/app/load.ts';
 import { createScene, type Scene } from '../../src/app/scene.ts';
 import { parseDay } from '../../src/data/partial-date.ts';
 import { escapeXml, num, pathData, sanitizeFilePart, wrapText } from '../../src/export/layout.ts';
 import { exportFileName, renderSvg } from '../../src/export/svg.ts';
 import { derive, SHOWN, type Selection } from '../../src/view/derive.ts';
 import { defaultView, type ViewState } from '../../src/view/view-state.ts';
-
-const dataDir = fileURLToPath(new URL('../../data/', import.meta.url));
-const readJson = <T>(name: string): T => JSON.parse(readFileSync(dataDir + name, 'utf8')) as T;
-
-function loadData(): LoadedData {
-  return {
-    raw: {
-      regions: readJson<{ regions: LoadedData['raw']['regions'] }>('regions.json').regions,
-      organisations: readJson<{ organisations: LoadedData['raw']['organisations'] }>(
-        'organisations.json',
-      ).organisations,
-      cooperations: readJson<{ cooperations: LoadedData['raw']['cooperations'] }>(
-        'cooperations.json',
-      ).cooperations,
-    },
-    states: readJson<LoadedData['states']>('geo/states.geojson'),
-    places: readJson<LoadedData['places']>('geo/places.geojson'),
-  };
-}
+import { loadRealData } from './fixtures.ts';
 
 const DAY = parseDay('2020-12-11')!;
 const TODAY = parseDay('2025-01-01')!;
-const scene: Scene = createScene(loadData(), TODAY);
+const scene: Scene = createScene(loadRealData(), TODAY);
 
 function viewOf(over: Partial<ViewState> = {}): ViewState {
   return { ...defaultView(TODAY), date: DAY, ...over };
@@ -222,7 +201,7 @@ describe('renderSvg', () => {
   });
 
   it('escapes dataset texts', () => {
-    const data = loadData();
+    const data = loadRealData();
     const first = data.raw.cooperations[0]!;
     first.title = { de: 'A & B <b>"x"</b>', en: 'A & B <b>' };
     const evil = createScene(data, TODAY);

@@ -1,0 +1,80 @@
+import {
+  expression,
+  latest,
+  validateStyleMin,
+  type LayerSpecification,
+  type StylePropertySpecification,
+} from '@maplibre/maplibre-gl-style-spec';
+import { describe, expect, it } from 'vitest';
+import { createScene } from '../../src/app/scene.ts';
+import { parseDay } from '../../src/data/partial-date.ts';
+import { buildStyle, LAYER, sizePaint, themedPaint } from '../../src/map/style.ts';
+import { loadRealData } from './fixtures.ts';
+
+const scene = createScene(loadRealData(), parseDay('2025-01-01')!);
+const variants = [
+  { theme: 'light', present: false },
+  { theme: 'dark', present: false },
+  { theme: 'light', present: true },
+  { theme: 'dark', present: true },
+] as const;
+
+/**
+ * What MapLibre keys a layer's shader program on: the layer type and, for each paint property
+ * that can vary by feature, whether it does (a vertex attribute, with or without zoom) or not
+ * (a uniform). Worked out with the style spec's own expression parser.
+ */
+function programKey(layer: LayerSpecification): string {
+  const specs = (latest as unknown as Record<string, Record<string, StylePropertySpecification>>)[
+    `paint_${layer.type}`
+  ]!;
+  const paint = (layer as { paint?: Record<string, unknown> }).paint ?? {};
+  const parts = Object.entries(specs)
+    .filter(([, spec]) => String(spec['property-type']).includes('data-driven'))
+    .map(([name, spec]) => {
+      const value = paint[name] ?? spec.default;
+      if (value === undefined) return `${name}:unset`;
+      const parsed = expression.createPropertyExpression(value, name, spec);
+      if (parsed.result !== 'success') throw new Error(`${layer.id} ${name}: invalid`);
+      const { kind } = parsed.value;
+      return `${name}:${kind === 'source' || kind === 'composite' ? kind : 'uniform'}`;
+    });
+  return `${layer.type} ${parts.sort().join(' ')}`;
+}
+
+describe('map style', () => {
+  it.each(variants)('is a valid MapLibre style ($theme, projector $present)', (options) => {
+    expect(validateStyleMin(buildStyle(scene, options))).toEqual([]);
+  });
+
+  it.each(variants)(
+    'compiles each layer type to one shader program ($theme, projector $present)',
+    (options) => {
+      // Each extra program costs ~30 ms of the first full frame under software WebGL.
+      const layers = buildStyle(scene, options).layers;
+      const keys = (ids: string[]) =>
+        new Set(layers.filter((l) => ids.includes(l.id)).map(programKey));
+      expect(keys([LAYER.cityStates, LAYER.points, LAYER.places]).size).toBe(1);
+      expect(keys([LAYER.stateBorder, LAYER.stateSelected]).size).toBe(1);
+      // background, fill, line, dashed line, circle.
+      expect(new Set(layers.map(programKey)).size).toBe(5);
+    },
+  );
+
+  it('switches theme and projector mode without changing a program', () => {
+    // MapView applies themedPaint/sizePaint with setPaintProperty on a switch: the programs of
+    // the new look must be the ones already compiled.
+    const base = buildStyle(scene, { theme: 'light', present: false }).layers;
+    for (const { theme, present } of variants) {
+      const patched = base.map((layer) => ({
+        ...layer,
+        paint: {
+          ...(layer as { paint?: object }).paint,
+          ...themedPaint(theme)[layer.id],
+          ...sizePaint(present)[layer.id],
+        },
+      })) as LayerSpecification[];
+      expect(patched.map(programKey)).toEqual(base.map(programKey));
+    }
+  });
+});
