@@ -198,7 +198,9 @@ export function buildStyle(scene: Scene, { theme, present }: StyleOptions): Styl
       type: 'fill',
       source: SOURCE,
       filter: ['==', ['get', 'L'], 'state'],
-      paint: paint(LAYER.stateFill, { 'fill-opacity': 1 }),
+      // The outline layer draws every edge, antialiased: the fill's own outline pass (and its
+      // shader program) would be drawn over anyway.
+      paint: paint(LAYER.stateFill, { 'fill-opacity': 1, 'fill-antialias': false }),
     },
     {
       id: LAYER.stateBorder,
