@@ -131,6 +131,7 @@ export function MapView(props: MapViewProps) {
   } = props;
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
+  /** The map once its style is loaded (its sources exist; tiles may still be on their way). */
   const [loadedMap, setLoadedMap] = useState<maplibregl.Map | null>(null);
   const loaded = loadedMap !== null;
   const [tip, setTip] = useState<Tip | null>(null);
@@ -178,15 +179,16 @@ export function MapView(props: MapViewProps) {
     (el as HTMLDivElement & { maplibreMap?: maplibregl.Map }).maplibreMap = map;
     appliedState.current = null;
     appliedRegions.current = new Map();
-    // The first complete frame already shows the links and the selection: their states are set
-    // as soon as the style (and so its sources) exists, before any tile is drawn.
+    // The first complete frame already shows the links, the selection and the labels: states
+    // are set and the label markers made as soon as the style (and so its sources) exists,
+    // while the worker still cuts the tiles, not in the busy frame after they arrive.
     map.once('style.load', () => {
       const h = handlers.current;
       applyLinkStates(map, scene, h.derived, appliedState);
       applyRegionStates(map, scene, h.derived, h.selection, appliedRegions);
+      setLoadedMap(map);
     });
     map.once('idle', () => handlers.current.onReady());
-    map.on('load', () => setLoadedMap(map));
     const reportCamera = () => {
       const c = map.getCenter();
       const b = map.getBounds();

@@ -15,6 +15,15 @@ describe('first screen', () => {
     const { page, requests, errors, context } = await open(browser);
     await page.waitForTimeout(300);
     expect(await canvasInk(page)).toBeGreaterThan(0.2);
+    // The map fills its area (MapLibre's own stylesheet must not shrink its container).
+    const sizes = await page.evaluate(() => {
+      const size = (sel: string) => {
+        const r = document.querySelector(sel)!.getBoundingClientRect();
+        return [Math.round(r.width), Math.round(r.height)];
+      };
+      return { area: size('.map-area'), canvas: size('.maplibregl-canvas') };
+    });
+    expect(sizes.canvas).toEqual(sizes.area);
     await expect(page.getByTestId('attribution').textContent()).resolves.toMatch(
       /© GeoBasis-DE \/ BKG \(\d{4}\)/,
     );
