@@ -16,8 +16,9 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // WebGL through SwiftShader; the page itself is composited in software, as on any machine
+  // without a GPU. (--use-angle=swiftshader would emulate a GPU for the whole page instead.)
   '--enable-unsafe-swiftshader',
-  '--use-angle=swiftshader',
 ];
 export const VIEWPORT = { width: 1440, height: 900 };
 export const READY_MARK = 'kooperationsatlas:ready';
@@ -103,8 +104,12 @@ export async function serve(outDir: string): Promise<Served> {
   return { url, close: () => server.close() };
 }
 
-export async function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+export async function launch(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
 }
 
 export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {

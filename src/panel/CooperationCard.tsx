@@ -142,7 +142,8 @@ export function CooperationCard({ scene, cooperation: c, lang, expanded, onSelec
           {c.note && (
             <>
               <dt>{s.panelNote}</dt>
-              <dd>{c.note}</dd>
+              {/* Editorial notes are kept in English (data/README.md): marked for screen readers. */}
+              <dd lang="en">{c.note}</dd>
             </>
           )}
           <dt>{s.panelSources}</dt>

@@ -13,8 +13,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-dev-shm-usage',
+  // WebGL through SwiftShader, the page composited in software: a machine without a GPU.
   '--enable-unsafe-swiftshader',
-  '--use-angle=swiftshader',
 ];
 
 export function baseUrl(): string {
