@@ -6,20 +6,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
 import { ROOT } from './generate.ts';
 import { median, p95, round } from './stats.ts';
 
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  // WebGL through SwiftShader; the page itself is composited in software, as on any machine
-  // without a GPU. (--use-angle=swiftshader would emulate a GPU for the whole page instead.)
-  '--enable-unsafe-swiftshader',
-];
+export { CHROMIUM, CHROMIUM_ARGS };
 export const VIEWPORT = { width: 1440, height: 900 };
 export const READY_MARK = 'kooperationsatlas:ready';
 

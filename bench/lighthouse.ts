@@ -6,18 +6,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM } from './browser.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
 import { ROOT } from './generate.ts';
 
-export const LIGHTHOUSE_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--enable-unsafe-swiftshader',
-];
+export const LIGHTHOUSE_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
 export interface LighthouseResult {
   ok: boolean;

@@ -26,52 +26,27 @@ export function Legend({
         {s.modeLabel}: <strong>{modeLabel(s, mode)}</strong>
       </p>
       <ul className="legend-list">
-        <li>
-          <svg width="34" height="14" aria-hidden="true">
-            <path d="M2 12 Q17 -4 32 12" fill="none" stroke="currentColor" strokeWidth="2.2" />
-          </svg>
-          {s.legendLink}
-        </li>
-        <li>
-          <svg width="34" height="14" aria-hidden="true">
-            <path d="M17 7 L3 2 M17 7 L31 3 M17 7 L20 13" stroke="currentColor" strokeWidth="1.4" />
-            <circle cx="17" cy="7" r="4" fill="var(--bg)" stroke="currentColor" strokeWidth="2" />
-          </svg>
-          {s.legendHub}
-        </li>
-        <li>
-          <svg width="34" height="14" aria-hidden="true">
-            <circle
-              cx="17"
-              cy="7"
-              r="4.5"
-              fill="currentColor"
-              stroke="var(--bg)"
-              strokeWidth="1.5"
-            />
-          </svg>
-          {s.legendLocal}
-        </li>
-        <li>
-          <svg width="34" height="14" aria-hidden="true">
-            <path d="M2 7 H32" stroke="currentColor" strokeWidth="4" />
-          </svg>
-          {s.legendRecent}
-        </li>
+        <SymbolItem label={s.legendLink}>
+          <path d="M2 12 Q17 -4 32 12" fill="none" stroke="currentColor" strokeWidth="2.2" />
+        </SymbolItem>
+        <SymbolItem label={s.legendHub}>
+          <path d="M17 7 L3 2 M17 7 L31 3 M17 7 L20 13" stroke="currentColor" strokeWidth="1.4" />
+          <circle cx="17" cy="7" r="4" fill="var(--bg)" stroke="currentColor" strokeWidth="2" />
+        </SymbolItem>
+        <SymbolItem label={s.legendLocal}>
+          <circle cx="17" cy="7" r="4.5" fill="currentColor" stroke="var(--bg)" strokeWidth="1.5" />
+        </SymbolItem>
+        <SymbolItem label={s.legendRecent}>
+          <path d="M2 7 H32" stroke="currentColor" strokeWidth="4" />
+        </SymbolItem>
         {mode === 'cumulative' && (
-          <li>
-            <svg width="34" height="14" aria-hidden="true">
-              <path d="M2 7 H32" stroke="#8a8a8a" strokeWidth="2.2" />
-            </svg>
-            {s.legendEnded}
-          </li>
+          <SymbolItem label={s.legendEnded}>
+            <path d="M2 7 H32" stroke="#8a8a8a" strokeWidth="2.2" />
+          </SymbolItem>
         )}
-        <li>
-          <svg width="34" height="14" aria-hidden="true">
-            <circle cx="17" cy="7" r="4" fill="var(--fg)" />
-          </svg>
-          {s.legendCity}
-        </li>
+        <SymbolItem label={s.legendCity}>
+          <circle cx="17" cy="7" r="4" fill="var(--fg)" />
+        </SymbolItem>
         <li>
           <span className="legend-bund" aria-hidden="true">
             {lang === 'de' ? 'Bund' : 'Fed.'}
@@ -106,5 +81,17 @@ export function Legend({
         </ul>
       )}
     </section>
+  );
+}
+
+/** One legend row: a small drawing of the map symbol, then what it means. */
+function SymbolItem({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <li>
+      <svg width="34" height="14" aria-hidden="true">
+        {children}
+      </svg>
+      {label}
+    </li>
   );
 }

@@ -7,9 +7,9 @@ import type { Derived } from '../view/derive.ts';
 import { useState } from 'react';
 import { useAfterFirstPaint } from '../app/deferred.ts';
 import { CooperationCard } from './CooperationCard.tsx';
+import { injectFault } from '../app/fault.ts';
 
 const PAGE = 100;
-import { injectFault } from '../app/fault.ts';
 
 export interface PanelProps {
   scene: Scene;
@@ -39,25 +39,32 @@ export function Panel({
   const mounted = useAfterFirstPaint();
   const region = selection ? scene.atlas.regions.get(selection) : undefined;
   const coop = selection ? scene.atlas.cooperationById.get(selection) : undefined;
-  const select = (id: string) => onSelect(id);
+  const listProps = {
+    scene,
+    lang,
+    hover,
+    onHover,
+    onMore: () => setLimit((l) => l + PAGE),
+    select: onSelect,
+    more: s.showMore,
+  };
+  const close = () => onSelect(null);
 
   if (coop) {
     return (
       <section className="panel" aria-labelledby="panel-heading" data-testid="panel">
-        <header className="panel-head">
+        <PanelHead onClose={close} closeLabel={s.panelClose}>
           <h2 id="panel-heading" className="visually-hidden">
             {coop.title[lang]}
           </h2>
-          <button
-            type="button"
-            className="close-button"
-            onClick={() => onSelect(null)}
-            aria-label={s.panelClose}
-          >
-            ×
-          </button>
-        </header>
-        <CooperationCard scene={scene} cooperation={coop} lang={lang} expanded onSelect={select} />
+        </PanelHead>
+        <CooperationCard
+          scene={scene}
+          cooperation={coop}
+          lang={lang}
+          expanded
+          onSelect={onSelect}
+        />
       </section>
     );
   }
@@ -65,37 +72,16 @@ export function Panel({
     const name = region.kind === 'federal' ? s.bund : region.name[lang];
     return (
       <section className="panel" aria-labelledby="panel-heading" data-testid="panel">
-        <header className="panel-head">
+        <PanelHead onClose={close} closeLabel={s.panelClose}>
           <h2 id="panel-heading">{fill(s.panelCooperationsOf, { name })}</h2>
-          <button
-            type="button"
-            className="close-button"
-            onClick={() => onSelect(null)}
-            aria-label={s.panelClose}
-          >
-            ×
-          </button>
-        </header>
+        </PanelHead>
         <p className="panel-count" data-testid="panel-count">
           {derived.selected.length === 1
             ? s.visibleCountOne
             : fill(s.visibleCount, { n: derived.selected.length })}
         </p>
         {derived.selected.length === 0 && <p>{s.panelNone}</p>}
-        <CoopList
-          items={derived.selected}
-          limit={limit}
-          expanded
-          {...{
-            scene,
-            lang,
-            hover,
-            onHover,
-            onMore: () => setLimit((l) => l + PAGE),
-            select,
-            more: s.showMore,
-          }}
-        />
+        <CoopList items={derived.selected} limit={limit} expanded {...listProps} />
       </section>
     );
   }
@@ -112,17 +98,29 @@ export function Panel({
         total={derived.visible.length}
         limit={limit}
         expanded={false}
-        {...{
-          scene,
-          lang,
-          hover,
-          onHover,
-          onMore: () => setLimit((l) => l + PAGE),
-          select,
-          more: s.showMore,
-        }}
+        {...listProps}
       />
     </section>
+  );
+}
+
+/** The panel's heading row with its close button. */
+function PanelHead({
+  children,
+  onClose,
+  closeLabel,
+}: {
+  children: React.ReactNode;
+  onClose: () => void;
+  closeLabel: string;
+}) {
+  return (
+    <header className="panel-head">
+      {children}
+      <button type="button" className="close-button" onClick={onClose} aria-label={closeLabel}>
+        ×
+      </button>
+    </header>
   );
 }
 

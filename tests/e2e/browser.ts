@@ -2,20 +2,9 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../bench/chromium.ts';
 
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const SCREENSHOTS = 'test-results/screenshots';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-  // WebGL through SwiftShader, the page composited in software: a machine without a GPU.
-  '--enable-unsafe-swiftshader',
-];
 
 export function baseUrl(): string {
   return inject('baseUrl');
@@ -25,7 +14,8 @@ export async function launch(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [...CHROMIUM_ARGS, ...extraArgs],
+    // Containers often have a small /dev/shm: the test browser keeps its shared memory in /tmp.
+    args: [...CHROMIUM_ARGS, '--disable-dev-shm-usage', ...extraArgs],
   });
 }
 

@@ -22,6 +22,7 @@ import {
   type CsvProblem,
 } from '../../src/data/csv.ts';
 import type { CooperationRecord } from '../../src/data/model.ts';
+import { createCooperation } from './fixtures.ts';
 
 const REAL_JSON = readFileSync('data/cooperations.json', 'utf8');
 const REAL = (JSON.parse(REAL_JSON) as { cooperations: CooperationRecord[] }).cooperations;
@@ -86,20 +87,9 @@ function edgeRecords(): CooperationRecord[] {
 
 /** A valid record with known rows: 2 cooperation, 3–4 partners, 5 project, 6 source. */
 function small(): CooperationRecord {
-  return {
-    id: 'be-bb-test-2013',
-    title: { de: 'Kooperation Berlin–Brandenburg', en: 'Berlin–Brandenburg cooperation' },
-    summary: { de: 'Eine Testkooperation.', en: 'A test cooperation.' },
-    signed: '2013-11',
-    kind: 'agreement',
-    partners: [
-      { region: 'DE-BE', organisation: 'itdz-berlin', role: 'lead' },
-      { region: 'DE-BB', organisation: 'zit-bb' },
-    ],
-    projects: [{ title: { de: 'Mobiles Arbeiten', en: 'Mobile working' }, lead: 'itdz-berlin' }],
-    topics: ['digital-workplace'],
+  return createCooperation({
     sources: [{ url: 'https://example.org/a', publisher: 'Ex', published: '2013-11', title: 'A' }],
-  };
+  });
 }
 
 const roundTrip = (records: CooperationRecord[]): CooperationRecord[] => {
