@@ -1,14 +1,10 @@
 /**
- * The timeline: React renders the SVG and the marks (D3 computes scales and shapes); d3-axis
- * and d3-brush each own one <g> through a ref. The date handle is a focusable ARIA slider.
+ * The timeline: React renders the SVG, the axis, the marks and the range (d3-shape draws the
+ * step curve). The date handle, and in range mode both ends, are focusable ARIA sliders; the
+ * pointer drags them (range mode: a handle, the whole range, or a new range, as a brush does).
  */
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { axisBottom } from 'd3-axis';
-import type { BrushBehavior } from 'd3-brush';
-import type * as D3Brush from 'd3-brush';
-import { select } from 'd3-selection';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { area, curveStepAfter } from 'd3-shape';
-import { scaleLinear } from 'd3-scale';
 import type { Lang } from '../data/model.ts';
 import { dayToDate } from '../data/partial-date.ts';
 import { formatLongDay, formatShortDay } from '../i18n/format.ts';
@@ -20,8 +16,20 @@ import type { Scene } from '../app/scene.ts';
 import { injectFault } from '../app/fault.ts';
 import { useAfterFirstPaint } from '../app/deferred.ts';
 
+import {
+  dayAt,
+  dragRange,
+  linearScale,
+  makeTimeScale,
+  rangeGrab,
+  stepDay,
+  xOf,
+  yearTicks,
+  type DayScale,
+  type RangeGrab,
+} from './scale.ts';
+
 const NO_EVENTS: TimelineEvent[] = [];
-import { dayAt, makeTimeScale, stepDay, xOf, yearTicks, type DayScale } from './scale.ts';
 
 export interface TimelineProps {
   scene: Scene;
@@ -47,6 +55,12 @@ export interface TimelineProps {
 }
 
 const M = { left: 16, right: 16, top: 8, bottom: 22 };
+const GRAB_CURSOR: Record<RangeGrab, string> = {
+  from: 'ew-resize',
+  to: 'ew-resize',
+  move: 'grab',
+  new: 'crosshair',
+};
 const MODES: TimeMode[] = ['inforce', 'signed', 'cumulative'];
 
 export function Timeline(p: TimelineProps) {
@@ -71,78 +85,64 @@ export function Timeline(p: TimelineProps) {
     [p.start, p.end, width],
   );
   const plotBottom = height - M.bottom;
-  const axisRef = useRef<SVGGElement>(null);
-  useEffect(() => {
-    if (!axisRef.current) return;
-    const ticks = yearTicks(x, width < 520 ? 4 : width < 900 ? 2 : 1);
-    select(axisRef.current)
-      .call(
-        axisBottom(x)
-          .tickValues(ticks)
-          .tickFormat((d) => String(dayToDate(Number(d)).getUTCFullYear()))
-          .tickSizeOuter(0),
-      )
-      .call((g) => g.select('.domain').attr('stroke', 'currentColor'));
-  }, [x, width]);
+  const ticks = useMemo(() => yearTicks(x, width < 520 ? 4 : width < 900 ? 2 : 1), [x, width]);
 
-  // The brush (range mode): d3 owns this <g>; programmatic moves carry no sourceEvent.
-  const brushRef = useRef<SVGGElement>(null);
-  const brush = useRef<BrushBehavior<unknown> | null>(null);
-  const cb = useRef(p.onChange);
-  useLayoutEffect(() => {
-    cb.current = p.onChange;
-  });
-  const fromRef = useRef(p.from);
-  const dateRef = useRef(p.date);
-  useLayoutEffect(() => {
-    fromRef.current = p.from;
-    dateRef.current = p.date;
-  });
-  // d3-brush is only needed in range mode, so it is loaded then (not on the first screen).
-  const [brushModule, setBrushModule] = useState<typeof D3Brush | null>(null);
-  useEffect(() => {
-    if (p.mode !== 'signed' || brushModule) return;
-    let live = true;
-    void import('d3-brush').then((m) => {
-      if (live) setBrushModule(m);
-    });
-    return () => {
-      live = false;
+  // Pointer: in force and cumulative, the handle jumps to the pointer and follows it; in range
+  // mode a press near an end drags that end, inside the range moves it, outside draws a new one.
+  const drag = useRef<
+    | { kind: 'date' }
+    | {
+        kind: 'range';
+        grab: RangeGrab;
+        start: { from: number; to: number };
+        anchor: number;
+        x0: number;
+      }
+    | null
+  >(null);
+  const plotX = (e: React.PointerEvent<SVGRectElement>) =>
+    e.clientX - e.currentTarget.ownerSVGElement!.getBoundingClientRect().left;
+  const onPointerDown = (e: React.PointerEvent<SVGRectElement>) => {
+    if (e.button !== 0) return;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    const px = plotX(e);
+    if (p.mode !== 'signed') {
+      drag.current = { kind: 'date' };
+      p.onChange({ date: dayAt(x, px) });
+      return;
+    }
+    const grab = rangeGrab(px, xOf(x, p.from), xOf(x, p.date));
+    drag.current = {
+      kind: 'range',
+      grab,
+      start: { from: p.from, to: p.date },
+      anchor: dayAt(x, px),
+      x0: px,
     };
-  }, [p.mode, brushModule]);
-  useEffect(() => {
-    const g = brushRef.current;
-    if (!g || p.mode !== 'signed' || !brushModule) return;
-    const b = brushModule
-      .brushX()
-      .extent([
-        [M.left, M.top],
-        [width - M.right, plotBottom],
-      ])
-      .on('brush end', (event: { sourceEvent?: unknown; selection: [number, number] | null }) => {
-        if (!event.sourceEvent || !event.selection) return;
-        const [a, c] = event.selection;
-        cb.current({ from: dayAt(x, a), date: dayAt(x, c) });
-      });
-    brush.current = b;
-    select(g).call(b);
-    // Show the current range at once (a programmatic move: no sourceEvent, no feedback loop).
-    select(g).call(b.move, [xOf(x, fromRef.current), xOf(x, dateRef.current)]);
-    return () => {
-      select(g).on('.brush', null).selectAll('*').remove();
-      brush.current = null;
-    };
-  }, [p.mode, x, width, plotBottom, brushModule]);
-  useEffect(() => {
-    if (p.mode !== 'signed' || !brush.current || !brushRef.current) return;
-    select(brushRef.current).call(brush.current.move, [xOf(x, p.from), xOf(x, p.date)]);
-  }, [p.mode, p.from, p.date, x]);
-
-  // Dragging the handle anywhere on the plot (in force, cumulative).
-  const dragging = useRef(false);
-  const onPointer = (e: React.PointerEvent<SVGRectElement>) => {
-    const rect = e.currentTarget.ownerSVGElement!.getBoundingClientRect();
-    p.onChange({ date: dayAt(x, e.clientX - rect.left) });
+    if (grab === 'from') p.onChange({ from: Math.min(dayAt(x, px), p.date) });
+    if (grab === 'to') p.onChange({ date: Math.max(dayAt(x, px), p.from) });
+  };
+  const onPointerMove = (e: React.PointerEvent<SVGRectElement>) => {
+    const d = drag.current;
+    const px = plotX(e);
+    if (!d) {
+      if (p.mode === 'signed') {
+        const grab = rangeGrab(px, xOf(x, p.from), xOf(x, p.date));
+        e.currentTarget.style.cursor = GRAB_CURSOR[grab];
+      }
+      return;
+    }
+    if (d.kind === 'date') {
+      p.onChange({ date: dayAt(x, px) });
+      return;
+    }
+    // A new range starts once the pointer has moved a little (a click alone changes nothing).
+    if (d.grab === 'new' && Math.abs(px - d.x0) < 3) return;
+    const r = dragRange(d.grab, d.start, d.anchor, dayAt(x, px), { start: p.start, end: p.end });
+    p.onChange({ from: r.from, date: r.to });
+  };
+  const endDrag = () => {
+    drag.current = null;
   };
 
   const max = useMemo(() => Math.max(1, ...p.curve.map((c) => c.count)), [p.curve]);
@@ -237,19 +237,23 @@ export function Timeline(p: TimelineProps) {
             width={Math.max(0, width - M.left - M.right)}
             height={plotBottom - M.top}
             fill="transparent"
-            onPointerDown={(e) => {
-              if (p.mode === 'signed') return;
-              dragging.current = true;
-              e.currentTarget.setPointerCapture(e.pointerId);
-              onPointer(e);
-            }}
-            onPointerMove={(e) => {
-              if (dragging.current) onPointer(e);
-            }}
-            onPointerUp={() => {
-              dragging.current = false;
-            }}
+            onPointerDown={onPointerDown}
+            onPointerMove={onPointerMove}
+            onPointerUp={endDrag}
+            onPointerCancel={endDrag}
+            data-testid="timeline-hit"
           />
+          {p.mode === 'signed' && (
+            <rect
+              className="timeline-range"
+              x={xOf(x, p.from)}
+              y={M.top}
+              width={Math.max(0, xOf(x, p.date) - xOf(x, p.from))}
+              height={plotBottom - M.top}
+              pointerEvents="none"
+              data-testid="timeline-range"
+            />
+          )}
           <Marks
             events={marksReady ? p.events : NO_EVENTS}
             scene={p.scene}
@@ -262,13 +266,7 @@ export function Timeline(p: TimelineProps) {
             onHover={p.onHover}
             onSelect={p.onSelect}
           />
-          <g
-            ref={axisRef}
-            className="timeline-axis"
-            transform={`translate(0,${plotBottom})`}
-            aria-hidden="true"
-          />
-          {p.mode === 'signed' && <g ref={brushRef} className="timeline-brush" />}
+          <Axis ticks={ticks} x={x} y={plotBottom} />
           {p.mode === 'signed' ? (
             <>
               <Handle
@@ -337,12 +335,32 @@ function Handle(props: {
       aria-orientation="horizontal"
       onKeyDown={props.onKey}
       data-testid={props.thin ? undefined : 'timeline-handle'}
+      // The plot under it takes the pointer (dragging, and grabbing near an end).
+      pointerEvents="none"
     >
       <line y1={top} y2={bottom} />
       <rect className="knob" x={-7} y={top - 2} width={14} height={18} rx={4} />
     </g>
   );
 }
+
+/** Year ticks under the plot (a baseline, a tick and the year; decorative for assistive tech). */
+const Axis = memo(function Axis(props: { ticks: number[]; x: DayScale; y: number }) {
+  const [x0, x1] = props.x.range;
+  return (
+    <g className="timeline-axis" transform={`translate(0,${props.y})`} aria-hidden="true">
+      <path className="domain" d={`M${x0},0.5H${x1}`} />
+      {props.ticks.map((day) => (
+        <g key={day} className="tick" transform={`translate(${Math.round(props.x(day)) + 0.5},0)`}>
+          <line y2={6} />
+          <text y={9} dy="0.71em">
+            {dayToDate(day).getUTCFullYear()}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+});
 
 const CurveArea = memo(function CurveArea(props: {
   curve: StepCurve;
@@ -352,9 +370,7 @@ const CurveArea = memo(function CurveArea(props: {
   bottom: number;
   end: number;
 }) {
-  const y = scaleLinear()
-    .domain([0, props.max])
-    .range([props.bottom, props.top + 18]);
+  const y = linearScale([0, props.max], [props.bottom, props.top + 18]);
   const points = [...props.curve, { day: props.end, count: props.curve.at(-1)?.count ?? 0 }];
   const d = area<{ day: number; count: number }>()
     .x((c) => props.x(c.day))

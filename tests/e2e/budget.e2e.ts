@@ -13,12 +13,22 @@ describe('bundle budgets', () => {
     ).toBeLessThanOrEqual(BUDGET.initialJs);
   });
 
+  it('all JavaScript besides MapLibre, loaded at once or on demand, stays within 120 kB gzip', () => {
+    const chunks = b.files
+      .filter((f) => f.kind === 'js')
+      .map((f) => `${f.file} ${kB(f.gzip)}`)
+      .join(', ');
+    expect(b.appJs, `all JS besides MapLibre ${kB(b.appJs)} (${chunks})`).toBeLessThanOrEqual(
+      BUDGET.appJs,
+    );
+  });
+
   it('data and geometry stay within 150 kB gzip', () => {
     expect(b.data, `data ${kB(b.data)}`).toBeLessThanOrEqual(BUDGET.data);
   });
 
-  it('export, presentation, share, about and the range brush load on demand', () => {
-    for (const lazy of ['ExportDialog', 'Presenter', 'ShareDialog', 'AboutDialog', 'd3-brush']) {
+  it('export, presentation, share and about load on demand', () => {
+    for (const lazy of ['ExportDialog', 'Presenter', 'ShareDialog', 'AboutDialog']) {
       const chunk = b.files.find((f) => f.file.includes(`${lazy}-`) && f.file.endsWith('.js'));
       expect(chunk, `${lazy} should be a chunk of its own`).toBeDefined();
       expect(b.initialChunks).not.toContain(chunk!.file);

@@ -100,33 +100,50 @@ describe('timeline', () => {
     await context.close();
   });
 
-  it('range mode: a brush over 2020 shows the cooperations signed in the range, and the URL follows', async () => {
+  it('range mode: dragging over 2020 shows the cooperations signed in the range; the range moves, its ends drag, and the URL follows', async () => {
     const { page, context } = await open(browser, 'date=2021-06-01');
     await page.locator('[data-mode="signed"]').click();
     await waitForParam(page, 'from', (v) => v !== null);
-    // d3-brush is loaded when range mode is entered.
-    await page.waitForSelector('.timeline-brush .overlay');
-    const a = await xOfDate(page, '2020-01-01');
-    const b = await xOfDate(page, '2020-12-31');
-    // Start the brush below the handles, in an empty part of the plot.
-    await page.mouse.move(a.x + 1, a.y - 20);
-    await page.mouse.down();
-    await page.mouse.move(b.x - 1, b.y - 20, { steps: 10 });
-    await page.mouse.up();
+    await page.getByTestId('timeline-range').waitFor();
+    // Near the top of the plot, above the stacked event marks.
+    const top = (await page.getByTestId('timeline-hit').boundingBox())!.y + 4;
+    const drag = async (fromIso: string, toIso: string) => {
+      const a = await xOfDate(page, fromIso);
+      const b = await xOfDate(page, toIso);
+      await page.mouse.move(a.x, top);
+      await page.mouse.down();
+      await page.mouse.move(b.x, top, { steps: 10 });
+      await page.mouse.up();
+    };
+    // Outside the current range: a new range, drawn from where the pointer went down.
+    await drag('2020-01-01', '2020-12-31');
     await waitForParam(page, 'from', (v) => v?.startsWith('2020-01') ?? false);
     await waitForParam(page, 'to', (v) => v?.startsWith('2020-12') ?? false);
     const from = param(page, 'from')!;
     const to = param(page, 'to')!;
-    expect(to.startsWith('2020-12')).toBe(true);
     await page.waitForTimeout(200);
     const listed = await listedIds(page);
     expect(listed).toEqual(signedWithin(from, to));
     // Everything signed well inside 2020 is there.
     for (const id of signedWithin('2020-01-15', '2020-12-15')) expect(listed).toContain(id);
+    // The range box covers exactly the span between the two ends.
+    const box = (await page.getByTestId('timeline-range').boundingBox())!;
+    expect(Math.abs(box.x - (await xOfDate(page, from)).x)).toBeLessThan(2);
+    expect(Math.abs(box.x + box.width - (await xOfDate(page, to)).x)).toBeLessThan(2);
+    await screenshot(page, 'timeline-range-2020');
     await expect(page.getByTestId('legend').textContent()).resolves.toContain(
       'Unterzeichnet im Zeitraum',
     );
-    await screenshot(page, 'timeline-range-2020');
+    // Inside the range: the whole range moves (by 384 days here), keeping its length.
+    await drag('2020-06-01', '2021-06-20');
+    await waitForParam(page, 'from', (v) => v?.startsWith('2021-01') ?? false);
+    await waitForParam(page, 'to', (v) => v?.startsWith('2022-01') ?? false);
+    // On an end: that end follows the pointer, and cannot pass the other end.
+    await drag(param(page, 'to')!, '2022-06-30');
+    await waitForParam(page, 'to', (v) => v?.startsWith('2022-06') ?? false);
+    expect(param(page, 'from')!.startsWith('2021-01')).toBe(true);
+    await drag(param(page, 'from')!, '2023-01-01');
+    await waitForParam(page, 'from', (v) => v === param(page, 'to'));
     // Cumulative mode via the URL.
     await context.close();
     const cum = await open(browser, 'mode=cumulative&date=2016-12-31');

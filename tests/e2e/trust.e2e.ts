@@ -86,7 +86,7 @@ describe('trust and robustness', () => {
     expect(download.suggestedFilename()).toMatch(/\.png$/);
     await page.keyboard.press('Escape');
     await page.locator('[data-mode="signed"]').click();
-    await page.waitForSelector('.timeline-brush .overlay');
+    await page.getByTestId('timeline-range').waitFor();
     expect(await violations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

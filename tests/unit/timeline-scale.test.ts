@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { dayNumber, formatDay } from '../../src/data/partial-date.ts';
 import {
   dayAt,
+  dragRange,
+  linearScale,
   makeTimeScale,
+  rangeGrab,
   nextYearStart,
   stepDay,
   xOf,
@@ -45,5 +48,52 @@ describe('timeline scale', () => {
     expect(stepDay(dayNumber(2006, 1, 10), -1, false, start, end)).toBe(start);
     expect(stepDay(dayNumber(2026, 11, 1), 1, true, start, end)).toBe(end);
     expect(formatDay(nextYearStart(dayNumber(2019, 7, 4)))).toBe('2020-01-01');
+  });
+});
+
+describe('linear scale', () => {
+  it('maps and inverts linearly, clamped to both ends, also for a falling range', () => {
+    const y = linearScale([0, 10], [100, 20]);
+    expect(y(0)).toBe(100);
+    expect(y(5)).toBe(60);
+    expect(y(10)).toBe(20);
+    expect(y(20)).toBe(20);
+    expect(y(-3)).toBe(100);
+    expect(y.invert(60)).toBe(5);
+    expect(y.invert(0)).toBe(10);
+    expect(y.invert(500)).toBe(0);
+  });
+  it('puts a one-value domain in the middle of the range', () => {
+    expect(linearScale([3, 3], [0, 100])(3)).toBe(50);
+  });
+});
+
+describe('range dragging', () => {
+  const bounds = { start: 100, end: 1000 };
+  const range = { from: 300, to: 500 };
+  it('grabs the nearer end within 8 px, the range between them, a new range outside', () => {
+    expect(rangeGrab(203, 200, 400)).toBe('from');
+    expect(rangeGrab(395, 200, 400)).toBe('to');
+    expect(rangeGrab(300, 200, 400)).toBe('move');
+    expect(rangeGrab(150, 200, 400)).toBe('new');
+    expect(rangeGrab(420, 200, 400)).toBe('new');
+    // Both ends on one pixel: the side of the pointer decides.
+    expect(rangeGrab(201, 200, 200)).toBe('to');
+    expect(rangeGrab(199, 200, 200)).toBe('from');
+  });
+  it('drags an end up to the other end, never past it', () => {
+    expect(dragRange('from', range, 300, 250, bounds)).toEqual({ from: 250, to: 500 });
+    expect(dragRange('from', range, 300, 700, bounds)).toEqual({ from: 500, to: 500 });
+    expect(dragRange('to', range, 500, 900, bounds)).toEqual({ from: 300, to: 900 });
+    expect(dragRange('to', range, 500, 120, bounds)).toEqual({ from: 300, to: 300 });
+  });
+  it('moves the whole range, keeping its length within the timeline', () => {
+    expect(dragRange('move', range, 400, 450, bounds)).toEqual({ from: 350, to: 550 });
+    expect(dragRange('move', range, 400, 2000, bounds)).toEqual({ from: 800, to: 1000 });
+    expect(dragRange('move', range, 400, 0, bounds)).toEqual({ from: 100, to: 300 });
+  });
+  it('spans a new range from the anchor to the pointer, in either direction', () => {
+    expect(dragRange('new', range, 600, 800, bounds)).toEqual({ from: 600, to: 800 });
+    expect(dragRange('new', range, 600, 150, bounds)).toEqual({ from: 150, to: 600 });
   });
 });
