@@ -2,7 +2,7 @@
  * The MapLibre map. React owns the container; MapLibre owns the canvas. The map is created
  * once per scene; view changes only set feature-state on the features that changed.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import type { MapGeoJSONFeature } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -21,6 +21,7 @@ import {
   type Derived,
 } from '../view/derive.ts';
 import type { Theme } from '../view/view-state.ts';
+import { declutter, labelPriority, type LabelBox } from './declutter.ts';
 import { buildStyle, CITY_STATES, FID, LAYER, SOURCE, sizePaint, themedPaint } from './style.ts';
 import { STRINGS, fill } from '../i18n/strings.ts';
 import { formatPartialDate } from '../i18n/format.ts';
@@ -415,6 +416,26 @@ function RegionLabels({ map, loaded, scene, lang, selection, derived, onSelect }
     onSelectRef.current = onSelect;
   });
 
+  // Where two shown labels would overlap, the lower-ranked one fades out (it stays in the tab
+  // order and shows when focused). Measured after a move and when texts or states change.
+  const declutterLabels = useCallback(() => {
+    const boxes: LabelBox[] = [];
+    for (const [id, { el }] of markers.current) {
+      const r = el.getBoundingClientRect();
+      const region = scene.atlas.regions.get(id);
+      if (r.width === 0 || !region) continue;
+      const state = {
+        selected: el.classList.contains('is-selected'),
+        partner: el.classList.contains('is-partner'),
+      };
+      const priority = labelPriority(region.kind, state);
+      boxes.push({ id, x0: r.left, y0: r.top, x1: r.right, y1: r.bottom, priority });
+    }
+    const hidden = declutter(boxes);
+    for (const [id, { el }] of markers.current)
+      el.classList.toggle('is-overlapped', hidden.has(id));
+  }, [scene]);
+
   useEffect(() => {
     if (!map || !loaded) return;
     const made = new Map<string, { marker: maplibregl.Marker; el: HTMLButtonElement }>();
@@ -442,6 +463,9 @@ function RegionLabels({ map, loaded, scene, lang, selection, derived, onSelect }
       made.set(region.id, { marker, el });
     }
     markers.current = made;
+    const onMoved = () => declutterLabels();
+    map.on('moveend', onMoved);
+    map.on('resize', onMoved);
     const zoomClass = () => {
       const z = map.getZoom();
       map.getContainer().classList.toggle('zoom-far', z < 4.9);
@@ -451,10 +475,12 @@ function RegionLabels({ map, loaded, scene, lang, selection, derived, onSelect }
     map.on('zoom', zoomClass);
     return () => {
       map.off('zoom', zoomClass);
+      map.off('moveend', onMoved);
+      map.off('resize', onMoved);
       for (const { marker } of made.values()) marker.remove();
       markers.current = new Map();
     };
-  }, [map, loaded, scene]);
+  }, [map, loaded, scene, declutterLabels]);
 
   // Texts and states of the labels (language, selection, partner tint). The DOM is touched only
   // where something changed, so scrubbing the timeline costs (almost) nothing here.
@@ -462,6 +488,7 @@ function RegionLabels({ map, loaded, scene, lang, selection, derived, onSelect }
   useEffect(() => {
     if (!loaded) rendered.current.clear();
     const s = STRINGS[lang];
+    let changed = false;
     for (const [id, { el }] of markers.current) {
       const region = scene.atlas.regions.get(id);
       if (!region) continue;
@@ -470,6 +497,7 @@ function RegionLabels({ map, loaded, scene, lang, selection, derived, onSelect }
       const key = `${lang}|${selection === id}|${count ?? ''}|${active}`;
       if (rendered.current.get(id) === key && el.firstChild) continue;
       rendered.current.set(id, key);
+      changed = true;
       const name = region.kind === 'federal' ? s.bund : region.name[lang];
       el.replaceChildren();
       // Name and abbreviation are both in the accessible name; CSS shows one of them (by zoom),
@@ -495,7 +523,8 @@ function RegionLabels({ map, loaded, scene, lang, selection, derived, onSelect }
       el.classList.toggle('is-partner', count !== undefined);
       el.classList.toggle('is-active', active);
     }
-  }, [lang, selection, derived, scene, loaded, map]);
+    if (changed) declutterLabels();
+  }, [lang, selection, derived, scene, loaded, map, declutterLabels]);
 
   return null;
 }

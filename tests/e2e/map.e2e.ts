@@ -116,6 +116,48 @@ describe('map: select a state and see its alliances', () => {
     await context.close();
   });
 
+  it('labels never overlap: a lower-ranked label gives way, and shows again when focused', async () => {
+    // English, a district selected: its label sits on "Mecklenburg-Western Pomerania".
+    const { page, context } = await open(browser, 'lang=en&select=13074');
+    const shown = () =>
+      page.locator('.region-label').evaluateAll((els) =>
+        els
+          .filter((e) => {
+            const r = e.getBoundingClientRect();
+            const text = e.firstElementChild;
+            return r.width > 0 && text !== null && getComputedStyle(text).visibility !== 'hidden';
+          })
+          .map((e) => {
+            const r = e.getBoundingClientRect();
+            return {
+              id: (e as HTMLElement).dataset['region']!,
+              r: [r.left, r.top, r.right, r.bottom],
+            };
+          }),
+      );
+    const overlaps = (labels: { id: string; r: number[] }[]) =>
+      labels.flatMap((a, i) =>
+        labels
+          .slice(i + 1)
+          .filter(
+            (b) => a.r[0]! < b.r[2]! && b.r[0]! < a.r[2]! && a.r[1]! < b.r[3]! && b.r[1]! < a.r[3]!,
+          )
+          .map((b) => `${a.id} × ${b.id}`),
+      );
+    const labels = await shown();
+    expect(overlaps(labels)).toEqual([]);
+    const ids = labels.map((l) => l.id);
+    expect(ids).toContain('13074');
+    expect(ids).not.toContain('DE-MV');
+    expect(ids).toContain('DE-BY');
+    // Still reachable by keyboard: focused, the hidden label shows.
+    await page.locator('[data-region="DE-MV"]').focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    expect((await shown()).map((l) => l.id)).toContain('DE-MV');
+    await context.close();
+  });
+
   it('the table lists the same cooperations as the map', async () => {
     const { page, context } = await open(browser, 'date=2021-06-30');
     await page.getByTestId('tab-table').click();
