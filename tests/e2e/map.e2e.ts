@@ -124,8 +124,7 @@ describe('map: select a state and see its alliances', () => {
         els
           .filter((e) => {
             const r = e.getBoundingClientRect();
-            const text = e.firstElementChild;
-            return r.width > 0 && text !== null && getComputedStyle(text).visibility !== 'hidden';
+            return r.width > 0 && getComputedStyle(e).clipPath === 'none';
           })
           .map((e) => {
             const r = e.getBoundingClientRect();
