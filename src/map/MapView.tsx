@@ -53,7 +53,16 @@ interface Tip {
   detail: string;
 }
 
-const INTERACTIVE = [LAYER.points, LAYER.lines, LAYER.places, LAYER.cityStates, LAYER.stateFill];
+const INTERACTIVE = [LAYER.points, LAYER.lines, LAYER.stateFill];
+
+/** What a feature under the pointer is: a hub or marker, a city, a link, a city-state, a Land. */
+function kindOf(f: MapGeoJSONFeature): string {
+  return f.layer.id === LAYER.points ? String((f.properties as { L?: unknown }).L) : f.layer.id;
+}
+/** Which of several features under the pointer wins (the smaller, the more specific). */
+const PICK_ORDER = ['hub', 'place', LAYER.lines, 'city-state', LAYER.stateFill];
+/** Links and hubs: their feature-state bits say whether they are shown. */
+const isLink = (f: MapGeoJSONFeature) => f.layer.id === LAYER.lines || kindOf(f) === 'hub';
 
 function stateFor(bits: number): Record<string, boolean> {
   return {
@@ -211,20 +220,13 @@ export function MapView(props: MapViewProps) {
       // Links and hubs that are hidden by time or filters do not count.
       const state = appliedState.current;
       const live = features.filter((f) => {
-        if (f.layer.id === LAYER.lines || f.layer.id === LAYER.points) {
+        if (isLink(f)) {
           const bits = state?.[Number(f.id)] ?? 0;
           return (bits & SHOWN) !== 0 && (bits & DIMMED) === 0;
         }
         return true;
       });
-      const order = [
-        LAYER.points,
-        LAYER.places,
-        LAYER.lines,
-        LAYER.cityStates,
-        LAYER.stateFill,
-      ] as string[];
-      live.sort((a, b) => order.indexOf(a.layer.id) - order.indexOf(b.layer.id));
+      live.sort((a, b) => PICK_ORDER.indexOf(kindOf(a)) - PICK_ORDER.indexOf(kindOf(b)));
       // Among links, prefer the one nearest the pointer: query the exact point first.
       if (live[0]?.layer.id === LAYER.lines) {
         const exact = map
@@ -236,8 +238,7 @@ export function MapView(props: MapViewProps) {
     };
     const targetOf = (f: MapGeoJSONFeature): string | null => {
       const p = f.properties as Record<string, unknown>;
-      if (f.layer.id === LAYER.lines || f.layer.id === LAYER.points)
-        return String(p['cooperation']);
+      if (isLink(f)) return String(p['cooperation']);
       return typeof p['id'] === 'string' ? p['id'] : null;
     };
     map.on('click', (e) => {

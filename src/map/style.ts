@@ -35,11 +35,13 @@ export const LAYER = {
   stateFill: 'state-fill',
   stateBorder: 'state-border',
   stateSelected: 'state-selected',
-  cityStates: 'city-state-dots',
   lines: 'link-lines',
-  points: 'link-points',
-  places: 'places',
+  /** Every dot: hubs and single-region markers (`L` hub), cities (`place`), city-states. */
+  points: 'points',
 } as const;
+
+/** The kinds of dot in the points layer, bottom to top. */
+export const POINT_KINDS = ['city-state', 'hub', 'place'] as const;
 
 const fs = (name: string): ExpressionSpecification => ['boolean', ['feature-state', name], false];
 
@@ -47,21 +49,20 @@ const fs = (name: string): ExpressionSpecification => ['boolean', ['feature-stat
  * Shader programs. MapLibre compiles one WebGL program per layer type and per set of paint
  * properties that vary by feature, and the first frame that draws a layer pays for its compile.
  * Under software WebGL (SwiftShader, what headless Chromium and many VMs and remote desktops
- * get) each program cost ~30 ms of that first frame, spent blocking the main thread. So layers
- * of one type vary the same properties: the three circle layers vary colour, radius (per zoom
- * as well), stroke and opacities; both state outlines vary their opacity. perFeature() and
- * perFeatureAndZoom() turn a fixed value into one evaluated per feature, where a layer has no
- * reason of its own to vary it. A unit test checks that each type compiles to one program.
+ * get) each program cost ~30 ms of that first frame, spent blocking the main thread, and each
+ * further layer of a type another ~15 ms. So all dots (city-states, hubs, cities) are one circle
+ * layer whose paint picks by the feature's kind, and layers of one type vary the same
+ * properties (both state outlines vary their opacity). A unit test checks that each type
+ * compiles to one program.
  */
 
-/** A fixed value, evaluated per feature (a vertex attribute), to share a shader program. */
-function perFeature(value: number | string): ExpressionSpecification {
-  return ['case', fs('selected'), value, value] as ExpressionSpecification;
-}
-
-/** A per-feature value, also interpolated by zoom (the circle layers' radius). */
-function perFeatureAndZoom(value: ExpressionSpecification): ExpressionSpecification {
-  return ['interpolate', ['linear'], ['zoom'], 0, value, 24, value];
+/** A value per kind of dot (the `L` property of the points layer). */
+function byKind(v: {
+  'city-state': unknown;
+  hub: unknown;
+  place: unknown;
+}): ExpressionSpecification {
+  return ['match', ['get', 'L'], 'city-state', v['city-state'], 'place', v.place, v.hub] as never;
 }
 
 function topicColour(theme: Theme): ExpressionSpecification {
@@ -108,28 +109,21 @@ export function themedPaint(theme: Theme): Record<string, Record<string, unknown
       'fill-color': regionFill(c),
     },
     [LAYER.stateBorder]: { 'line-color': c.border },
-    [LAYER.cityStates]: {
-      'circle-color': regionFill(c),
-      'circle-stroke-color': ['case', fs('selected'), c.selectedBorder, c.border],
-    },
     [LAYER.stateSelected]: { 'line-color': c.selectedBorder },
     [LAYER.lines]: {
       'line-color': ['case', fs('ended'), c.ended, colour],
     },
     [LAYER.points]: {
-      'circle-color': ['case', ['==', ['get', 'shape'], 'local'], colour, c.hubFill],
-      'circle-stroke-color': [
-        'case',
-        fs('ended'),
-        c.ended,
-        ['==', ['get', 'shape'], 'local'],
-        c.hubFill,
-        colour,
-      ],
-    },
-    [LAYER.places]: {
-      'circle-color': perFeature(c.city),
-      'circle-stroke-color': perFeature(c.land),
+      'circle-color': byKind({
+        'city-state': regionFill(c),
+        hub: ['case', ['==', ['get', 'shape'], 'local'], colour, c.hubFill],
+        place: c.city,
+      }),
+      'circle-stroke-color': byKind({
+        'city-state': ['case', fs('selected'), c.selectedBorder, c.border],
+        hub: ['case', fs('ended'), c.ended, ['==', ['get', 'shape'], 'local'], c.hubFill, colour],
+        place: c.land,
+      }),
     },
   };
 }
@@ -143,6 +137,22 @@ export interface StyleOptions {
 /** Paint properties that depend on the projector mode (thicker links and markers). */
 export function sizePaint(present: boolean): Record<string, Record<string, unknown>> {
   const w = present ? 1.7 : 1;
+  const hubRadius = [
+    'case',
+    ['==', ['get', 'shape'], 'local'],
+    5 * w,
+    ['get', 'large'],
+    7 * w,
+    5.5 * w,
+  ];
+  const placeRadius = [
+    'case',
+    fs('selected'),
+    6 * w,
+    ['boolean', ['feature-state', 'active'], false],
+    4 * w,
+    2.5 * w,
+  ];
   return {
     [LAYER.lines]: {
       'line-width': [
@@ -161,25 +171,22 @@ export function sizePaint(present: boolean): Record<string, Record<string, unkno
       ],
     },
     [LAYER.points]: {
-      'circle-radius': perFeatureAndZoom([
-        'case',
-        ['==', ['get', 'shape'], 'local'],
-        5 * w,
-        ['get', 'large'],
-        7 * w,
-        5.5 * w,
-      ]),
-      'circle-stroke-width': ['case', ['any', fs('sel'), fs('hover')], 3 * w, 2 * w],
-    },
-    [LAYER.places]: {
-      'circle-radius': perFeatureAndZoom([
-        'case',
-        fs('selected'),
-        6 * w,
-        ['boolean', ['feature-state', 'active'], false],
-        4 * w,
-        2.5 * w,
-      ]),
+      // City-states keep a dot (and a click target) below zoom 6.5, where their polygons get
+      // too small to see; hubs and cities keep one size at every zoom.
+      'circle-radius': [
+        'interpolate',
+        ['linear'],
+        ['zoom'],
+        ...[8, 7, 0].flatMap((cityState, i) => [
+          [4, 5.5, 6.5][i]!,
+          byKind({ 'city-state': cityState, hub: hubRadius, place: placeRadius }),
+        ]),
+      ] as never,
+      'circle-stroke-width': byKind({
+        'city-state': ['case', fs('selected'), 2.5, 1],
+        hub: ['case', ['any', fs('sel'), fs('hover')], 3 * w, 2 * w],
+        place: 1.5,
+      }),
     },
     [LAYER.stateBorder]: { 'line-width': present ? 1.2 : 0.8 },
   };
@@ -221,29 +228,6 @@ export function buildStyle(scene: Scene, { theme, present }: StyleOptions): Styl
       }),
     },
     {
-      id: LAYER.cityStates,
-      type: 'circle',
-      source: SOURCE,
-      filter: ['==', ['get', 'L'], 'city-state'],
-      paint: paint(LAYER.cityStates, {
-        // Below zoom 6 a city-state would shrink to a few pixels: a dot keeps it visible.
-        'circle-radius': [
-          'interpolate',
-          ['linear'],
-          ['zoom'],
-          4,
-          perFeature(8),
-          5.5,
-          perFeature(7),
-          6.5,
-          0,
-        ],
-        'circle-stroke-width': ['case', fs('selected'), 2.5, 1],
-        'circle-opacity': perFeature(1),
-        'circle-stroke-opacity': perFeature(1),
-      }),
-    },
-    {
       id: LAYER.lines,
       type: 'line',
       source: SOURCE,
@@ -275,21 +259,20 @@ export function buildStyle(scene: Scene, { theme, present }: StyleOptions): Styl
       id: LAYER.points,
       type: 'circle',
       source: SOURCE,
-      filter: ['==', ['get', 'L'], 'hub'],
+      filter: ['in', ['get', 'L'], ['literal', [...POINT_KINDS]]],
+      // Drawn in POINT_KINDS order: city-state dots under hubs, cities on top.
+      layout: { 'circle-sort-key': ['index-of', ['get', 'L'], ['literal', [...POINT_KINDS]]] },
       paint: paint(LAYER.points, {
-        'circle-opacity': ['case', ['!', shown], 0, fs('dim'), 0.15, 1],
-        'circle-stroke-opacity': ['case', ['!', shown], 0, fs('dim'), 0.15, 1],
-      }),
-    },
-    {
-      id: LAYER.places,
-      type: 'circle',
-      source: SOURCE,
-      filter: ['==', ['get', 'L'], 'place'],
-      paint: paint(LAYER.places, {
-        'circle-stroke-width': perFeature(1.5),
-        'circle-stroke-opacity': perFeature(1),
-        'circle-opacity': ['case', ['boolean', ['feature-state', 'active'], false], 1, 0.45],
+        'circle-opacity': byKind({
+          'city-state': 1,
+          hub: ['case', ['!', shown], 0, fs('dim'), 0.15, 1],
+          place: ['case', ['boolean', ['feature-state', 'active'], false], 1, 0.45],
+        }),
+        'circle-stroke-opacity': byKind({
+          'city-state': 1,
+          hub: ['case', ['!', shown], 0, fs('dim'), 0.15, 1],
+          place: 1,
+        }),
       }),
     },
   ];

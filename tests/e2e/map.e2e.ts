@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { launch, open, screenshot } from './browser.ts';
 import { inForceOn, todayInBerlin } from './expect.ts';
 
@@ -113,6 +114,52 @@ describe('map: select a state and see its alliances', () => {
     await expect(first.textContent()).resolves.toContain('Thüringen');
     await page.getByTestId('search').press('Enter');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('select') === 'DE-TH');
+    await context.close();
+  });
+
+  it('a click on a city dot selects the city, a click on a hub selects its cooperation', async () => {
+    const { page, context } = await open(browser);
+    // A dot of each kind with no other dot within 12 px and no label over it, in page pixels.
+    const dot = (kind: string) =>
+      page.evaluate((kind) => {
+        const el = document.querySelector('[data-testid="map"]') as HTMLElement & {
+          maplibreMap: MapLibreMap;
+        };
+        const map = el.maplibreMap;
+        const all = map.queryRenderedFeatures(undefined, { layers: ['points'] });
+        const xy = (f: (typeof all)[number]) =>
+          map.project((f.geometry as unknown as { coordinates: [number, number] }).coordinates);
+        const rect = el.getBoundingClientRect();
+        for (const f of all) {
+          if (f.properties['L'] !== kind) continue;
+          const p = xy(f);
+          const alone = all.every((g) => g === f || xy(g).dist(p) > 12);
+          const free =
+            document.elementFromPoint(rect.left + p.x, rect.top + p.y) === map.getCanvas();
+          if (alone && free)
+            return {
+              x: rect.left + p.x,
+              y: rect.top + p.y,
+              id: String(f.properties['id'] ?? f.properties['cooperation']),
+            };
+        }
+        return null;
+      }, kind);
+    const place = await dot('place');
+    expect(place).not.toBeNull();
+    await page.mouse.click(place!.x, place!.y);
+    await page.waitForFunction(
+      (id) => new URL(location.href).searchParams.get('select') === id,
+      place!.id,
+    );
+    await page.keyboard.press('Escape');
+    const hub = await dot('hub');
+    expect(hub).not.toBeNull();
+    await page.mouse.click(hub!.x, hub!.y);
+    await page.waitForFunction(
+      (id) => new URL(location.href).searchParams.get('select') === id,
+      hub!.id,
+    );
     await context.close();
   });
 
