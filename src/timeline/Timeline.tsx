@@ -69,7 +69,9 @@ export function Timeline(p: TimelineProps) {
   const s = STRINGS[p.lang];
   const wrap = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(800);
-  const height = p.compact ? 64 : 116;
+  // Compact (embeds): three rows of marks over the year axis, 50 px, so that even a 240 px high
+  // iframe keeps the years.
+  const height = p.compact ? 50 : 116;
   useEffect(() => {
     const el = wrap.current;
     if (!el) return;
