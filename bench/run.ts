@@ -488,20 +488,18 @@ async function main(): Promise<number> {
       met: startup.ratio <= 1.3,
     });
   const exactJs = composition ?? budget;
+  const budgetTarget = (name: string, check: { limit: number; value: number; ok: boolean }) =>
+    targets.push({ name, target: `≤ ${kB(check.limit)}`, value: kB(check.value), met: check.ok });
   if (exactJs)
-    targets.push({
-      name: `budget: JS without MapLibre, gzip (${composition ? 'exact, MapLibre in its own chunk' : 'estimated'})`,
-      target: `≤ ${kB(exactJs.budgets.appJs.limit)}`,
-      value: kB(exactJs.appJs),
-      met: exactJs.budgets.appJs.ok,
-    });
+    budgetTarget(
+      `budget: JS without MapLibre, gzip (${composition ? 'exact, MapLibre in its own chunk' : 'estimated'})`,
+      exactJs.budgets.appJs,
+    );
   if (budget)
-    targets.push({
-      name: 'budget: JS of the first screen without MapLibre, gzip (the rest loads on demand)',
-      target: `≤ ${kB(budget.budgets.initialJs.limit)}`,
-      value: kB(budget.initialJs),
-      met: budget.budgets.initialJs.ok,
-    });
+    budgetTarget(
+      'budget: JS of the first screen without MapLibre, gzip (the rest loads on demand)',
+      budget.budgets.initialJs,
+    );
   if (lhApp)
     for (const [key, label] of [
       ['performance', 'performance'],
@@ -517,13 +515,7 @@ async function main(): Promise<number> {
         met: v !== null && v >= 95,
       });
     }
-  if (budget)
-    targets.push({
-      name: 'budget: data + geometry, gzip',
-      target: `≤ ${kB(budget.budgets.data.limit)}`,
-      value: kB(budget.data),
-      met: budget.budgets.data.ok,
-    });
+  if (budget) budgetTarget('budget: data + geometry, gzip', budget.budgets.data);
 
   const result: BenchResult = {
     machine: { ...info, browserVersion },

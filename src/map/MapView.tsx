@@ -489,16 +489,20 @@ function RegionLabels({ map, loaded, scene, lang, selection, derived, onSelect }
   useEffect(() => {
     if (!loaded) rendered.current.clear();
     const s = STRINGS[lang];
-    let changed = false;
+    // Only text, selection and partnership change a label's size or visibility; the timeline
+    // changes activity and counts on every step, which need no new collision pass.
+    let relaidOut = false;
     for (const [id, { el }] of markers.current) {
       const region = scene.atlas.regions.get(id);
       if (!region) continue;
       const count = derived.partnerCounts.get(id);
       const active = derived.activeRegions.has(id);
-      const key = `${lang}|${selection === id}|${count ?? ''}|${active}`;
-      if (rendered.current.get(id) === key && el.firstChild) continue;
+      const layout = `${lang}|${selection === id}|${count !== undefined}|`;
+      const key = `${layout}${count ?? ''}|${active}`;
+      const before = rendered.current.get(id);
+      if (before === key && el.firstChild) continue;
       rendered.current.set(id, key);
-      changed = true;
+      if (!before?.startsWith(layout) || !el.firstChild) relaidOut = true;
       const name = region.kind === 'federal' ? s.bund : region.name[lang];
       el.replaceChildren();
       // Name and abbreviation are both in the accessible name; CSS shows one of them (by zoom),
@@ -524,7 +528,7 @@ function RegionLabels({ map, loaded, scene, lang, selection, derived, onSelect }
       el.classList.toggle('is-partner', count !== undefined);
       el.classList.toggle('is-active', active);
     }
-    if (changed) declutterLabels();
+    if (relaidOut) declutterLabels();
   }, [lang, selection, derived, scene, loaded, map, declutterLabels]);
 
   return null;

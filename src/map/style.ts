@@ -153,6 +153,8 @@ export function sizePaint(present: boolean): Record<string, Record<string, unkno
     4 * w,
     2.5 * w,
   ];
+  const radius = (cityState: number) =>
+    byKind({ 'city-state': cityState, hub: hubRadius, place: placeRadius });
   return {
     [LAYER.lines]: {
       'line-width': [
@@ -177,11 +179,13 @@ export function sizePaint(present: boolean): Record<string, Record<string, unkno
         'interpolate',
         ['linear'],
         ['zoom'],
-        ...[8, 7, 0].flatMap((cityState, i) => [
-          [4, 5.5, 6.5][i]!,
-          byKind({ 'city-state': cityState, hub: hubRadius, place: placeRadius }),
-        ]),
-      ] as never,
+        4,
+        radius(8),
+        5.5,
+        radius(7),
+        6.5,
+        radius(0),
+      ],
       'circle-stroke-width': byKind({
         'city-state': ['case', fs('selected'), 2.5, 1],
         hub: ['case', ['any', fs('sel'), fs('hover')], 3 * w, 2 * w],

@@ -55,6 +55,14 @@ export interface TimelineProps {
 }
 
 const M = { left: 16, right: 16, top: 8, bottom: 22 };
+/** A pointer drag in range mode, from the range and the day where it started. */
+interface RangeDrag {
+  kind: 'range';
+  grab: RangeGrab;
+  start: { from: number; to: number };
+  anchor: number;
+  x0: number;
+}
 const GRAB_CURSOR: Record<RangeGrab, string> = {
   from: 'ew-resize',
   to: 'ew-resize',
@@ -91,17 +99,12 @@ export function Timeline(p: TimelineProps) {
 
   // Pointer: in force and cumulative, the handle jumps to the pointer and follows it; in range
   // mode a press near an end drags that end, inside the range moves it, outside draws a new one.
-  const drag = useRef<
-    | { kind: 'date' }
-    | {
-        kind: 'range';
-        grab: RangeGrab;
-        start: { from: number; to: number };
-        anchor: number;
-        x0: number;
-      }
-    | null
-  >(null);
+  const drag = useRef<{ kind: 'date' } | RangeDrag | null>(null);
+  /** The range after the pointer moved to px in a range drag. */
+  const follow = (d: RangeDrag, px: number) => {
+    const r = dragRange(d.grab, d.start, d.anchor, dayAt(x, px), { start: p.start, end: p.end });
+    p.onChange({ from: r.from, date: r.to });
+  };
   const plotX = (e: React.PointerEvent<SVGRectElement>) =>
     e.clientX - e.currentTarget.ownerSVGElement!.getBoundingClientRect().left;
   const onPointerDown = (e: React.PointerEvent<SVGRectElement>) => {
@@ -114,15 +117,16 @@ export function Timeline(p: TimelineProps) {
       return;
     }
     const grab = rangeGrab(px, xOf(x, p.from), xOf(x, p.date));
-    drag.current = {
+    const d: RangeDrag = {
       kind: 'range',
       grab,
       start: { from: p.from, to: p.date },
       anchor: dayAt(x, px),
       x0: px,
     };
-    if (grab === 'from') p.onChange({ from: Math.min(dayAt(x, px), p.date) });
-    if (grab === 'to') p.onChange({ date: Math.max(dayAt(x, px), p.from) });
+    drag.current = d;
+    // An end jumps to the pointer at once; a move or a new range waits for the pointer to move.
+    if (grab === 'from' || grab === 'to') follow(d, px);
   };
   const onPointerMove = (e: React.PointerEvent<SVGRectElement>) => {
     const d = drag.current;
@@ -140,8 +144,7 @@ export function Timeline(p: TimelineProps) {
     }
     // A new range starts once the pointer has moved a little (a click alone changes nothing).
     if (d.grab === 'new' && Math.abs(px - d.x0) < 3) return;
-    const r = dragRange(d.grab, d.start, d.anchor, dayAt(x, px), { start: p.start, end: p.end });
-    p.onChange({ from: r.from, date: r.to });
+    follow(d, px);
   };
   const endDrag = () => {
     drag.current = null;

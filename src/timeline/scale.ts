@@ -22,11 +22,9 @@ export function linearScale(
 ): LinearScale {
   const [d0, d1] = domain;
   const [r0, r1] = range;
-  const clampTo = (v: number, a: number, b: number) =>
-    a < b ? Math.min(b, Math.max(a, v)) : Math.min(a, Math.max(b, v));
   const t = (v: number, a: number, b: number) => (a === b ? 0.5 : (v - a) / (b - a));
-  const scale = (value: number) => clampTo(r0 + t(value, d0, d1) * (r1 - r0), r0, r1);
-  scale.invert = (position: number) => clampTo(d0 + t(position, r0, r1) * (d1 - d0), d0, d1);
+  const scale = (value: number) => clamp(r0 + t(value, d0, d1) * (r1 - r0), r0, r1);
+  scale.invert = (position: number) => clamp(d0 + t(position, r0, r1) * (d1 - d0), d0, d1);
   scale.domain = domain;
   scale.range = range;
   return scale;
@@ -62,8 +60,13 @@ export function yearTicks(scale: DayScale, every: number): number[] {
   return ticks;
 }
 
+/** A value held between two bounds, given in either order. */
+export function clamp(value: number, a: number, b: number): number {
+  return Math.min(Math.max(a, b), Math.max(Math.min(a, b), value));
+}
+
 export function clampDay(day: number, start: number, end: number): number {
-  return Math.min(end, Math.max(start, day));
+  return clamp(day, start, end);
 }
 
 /** Keyboard steps: a month, or a year with shift. */

@@ -145,21 +145,18 @@ describe('map: select a state and see its alliances', () => {
         }
         return null;
       }, kind);
-    const place = await dot('place');
-    expect(place).not.toBeNull();
-    await page.mouse.click(place!.x, place!.y);
-    await page.waitForFunction(
-      (id) => new URL(location.href).searchParams.get('select') === id,
-      place!.id,
-    );
+    const clickSelects = async (kind: string) => {
+      const target = await dot(kind);
+      expect(target, `a free ${kind} dot`).not.toBeNull();
+      await page.mouse.click(target!.x, target!.y);
+      await page.waitForFunction(
+        (id) => new URL(location.href).searchParams.get('select') === id,
+        target!.id,
+      );
+    };
+    await clickSelects('place');
     await page.keyboard.press('Escape');
-    const hub = await dot('hub');
-    expect(hub).not.toBeNull();
-    await page.mouse.click(hub!.x, hub!.y);
-    await page.waitForFunction(
-      (id) => new URL(location.href).searchParams.get('select') === id,
-      hub!.id,
-    );
+    await clickSelects('hub');
     await context.close();
   });
 
