@@ -169,7 +169,7 @@ export function deriveSplit(scene: Scene, sweeps = 5): DeriveSplit {
       const recentFrom = addMonths(date, -12);
       for (const c of shown) {
         const active = new Set<string>();
-        for (const p of c.partners) if (isPartnerActive(c, p, time)) active.add(p.region);
+        for (const p of c.partners) if (isPartnerActive(p, time)) active.add(p.region);
         if (active.size === 0) continue;
         visible.push(c);
         let bits = 1;

@@ -22,9 +22,8 @@ export interface Partner {
   region: string;
   organisation: string | null;
   role: 'lead' | 'member';
+  /** A later accession: the partner takes part from this date on (founders: null). */
   joined: PartialDate | null;
-  /** First day this partner takes part: joined, else the cooperation's start. */
-  from: number;
 }
 
 export interface Cooperation {
@@ -75,7 +74,6 @@ export function toCooperation(r: CooperationRecord): Cooperation {
       organisation: p.organisation ?? null,
       role: p.role ?? 'member',
       joined,
-      from: joined ? joined.start : from,
     };
   });
   return {

@@ -62,6 +62,8 @@ export type StepCurve = { day: number; count: number }[];
 export function inForceCurve(cooperations: readonly Cooperation[]): StepCurve {
   const delta = new Map<number, number>();
   for (const c of cooperations) {
+    // An interval that ends before it starts (ended before it took effect) is never in force.
+    if (c.until !== null && c.until <= c.from) continue;
     delta.set(c.from, (delta.get(c.from) ?? 0) + 1);
     if (c.until !== null) delta.set(c.until, (delta.get(c.until) ?? 0) - 1);
   }

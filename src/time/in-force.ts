@@ -25,9 +25,12 @@ export function isSignedWithin(c: Cooperation, from: number, to: number): boolea
   return c.signed.start >= from && c.signed.start <= to;
 }
 
-/** Signed (or in effect) on or before the day, ended ones included. */
+/**
+ * Signed on or before the day, ended ones included (cumulative mode: also what is signed but
+ * not yet in effect, and nothing that is only backdated into the past).
+ */
 export function isSignedBy(c: Cooperation, day: number): boolean {
-  return Math.min(c.signed.start, c.from) <= day;
+  return c.signed.start <= day;
 }
 
 export function isEndedBy(c: Cooperation, day: number): boolean {
@@ -46,25 +49,17 @@ export function isShown(c: Cooperation, f: TimeFilter): boolean {
   }
 }
 
-/** The day up to which partners count under a filter (their joined dates). */
-export function referenceDay(f: TimeFilter): number {
-  return f.date;
+/**
+ * Whether a partner of a shown cooperation takes part under a filter: founders always, a later
+ * accession from its joined date on (up to the handle, or the end of the range).
+ */
+export function isPartnerActive(p: Partner, f: TimeFilter): boolean {
+  return p.joined === null || p.joined.start <= f.date;
 }
 
-/** Whether a partner takes part at the filter's reference day (a later accession appears from joined). */
-export function isPartnerActive(c: Cooperation, p: Partner, f: TimeFilter): boolean {
-  if (f.mode === 'signed') return true;
-  return p.from <= referenceDay(f);
-}
-
-/** Partners taking part under a filter. */
+/** Partners taking part under a filter (of a cooperation the filter shows). */
 export function activePartners(c: Cooperation, f: TimeFilter): Partner[] {
-  return c.partners.filter((p) => isPartnerActive(c, p, f));
-}
-
-/** Ids of the cooperations in force at a day. */
-export function inForceIds(cooperations: readonly Cooperation[], day: number): string[] {
-  return cooperations.filter((c) => isInForce(c, day)).map((c) => c.id);
+  return c.partners.filter((p) => isPartnerActive(p, f));
 }
 
 /** Signed within the 12 months before (and including) the day: emphasised on the map. */

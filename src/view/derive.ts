@@ -67,7 +67,7 @@ const newestFirst = (a: Cooperation, b: Cooperation): number =>
 
 /** Whether a region takes part in a cooperation under the time filter. */
 export function regionTakesPart(c: Cooperation, region: string, time: TimeFilter): boolean {
-  return c.partners.some((p) => p.region === region && isPartnerActive(c, p, time));
+  return c.partners.some((p) => p.region === region && isPartnerActive(p, time));
 }
 
 export function derive(
@@ -91,7 +91,7 @@ export function derive(
   for (const c of atlas.cooperations) {
     if (!isShown(c, time) || !passesFilters(c, filters)) continue;
     const active = new Set<string>();
-    for (const p of c.partners) if (isPartnerActive(c, p, time)) active.add(p.region);
+    for (const p of c.partners) if (isPartnerActive(p, time)) active.add(p.region);
     if (active.size === 0) continue;
     visible.push(c);
     for (const r of active) activeRegions.add(r);

@@ -40,6 +40,14 @@ export function signedWithin(from: string, to: string): string[] {
     .sort();
 }
 
+/** Cumulative: everything signed up to the day, also what is not yet (or no longer) in force. */
+export function cumulativeOn(day: string): string[] {
+  return records()
+    .filter((c) => start(c.signed) <= day)
+    .map((c) => c.id)
+    .sort();
+}
+
 export function todayInBerlin(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, open, screenshot } from './browser.ts';
-import { inForceOn, signedWithin, todayInBerlin } from './expect.ts';
+import { cumulativeOn, inForceOn, signedWithin, todayInBerlin } from './expect.ts';
 
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 
@@ -144,12 +144,16 @@ describe('timeline', () => {
     expect(param(page, 'from')!.startsWith('2021-01')).toBe(true);
     await drag(param(page, 'from')!, '2023-01-01');
     await waitForParam(page, 'from', (v) => v === param(page, 'to'));
-    // Cumulative mode via the URL.
+    // Cumulative mode via the URL: exactly what is signed up to the date, also what is signed
+    // but not yet in effect (ikt-ost-2018 between 30 Oct 2018 and 1 Jan 2019).
     await context.close();
-    const cum = await open(browser, 'mode=cumulative&date=2016-12-31');
-    await expect(cum.page.getByTestId('legend').textContent()).resolves.toContain('Kumulativ');
-    const ids = await listedIds(cum.page);
-    expect(ids.length).toBeGreaterThanOrEqual(inForceOn('2016-12-31').length);
-    await cum.context.close();
+    for (const day of ['2016-12-31', '2018-12-01']) {
+      const cum = await open(browser, `mode=cumulative&date=${day}`);
+      await expect(cum.page.getByTestId('legend').textContent()).resolves.toContain('Kumulativ');
+      expect(await listedIds(cum.page)).toEqual(cumulativeOn(day));
+      await cum.context.close();
+    }
+    expect(cumulativeOn('2018-12-01')).toContain('ikt-ost-2018');
+    expect(inForceOn('2018-12-01')).not.toContain('ikt-ost-2018');
   });
 });
