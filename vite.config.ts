@@ -3,6 +3,7 @@ import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { tokensCss } from './src/style/tokens.ts';
 
 // The data folder can be swapped (benchmarks build the app over synthetic datasets).
 const dataDir = fileURLToPath(new URL(process.env['KA_DATA_DIR'] ?? './data', import.meta.url));
@@ -32,13 +33,26 @@ function preloadAppAssets(): Plugin {
   };
 }
 
+/**
+ * `virtual:tokens.css`: the colour tokens of style/palette.ts as CSS custom properties, made at
+ * build time, so the palette is the one source of every colour and no style is written at run time.
+ */
+function colourTokens(): Plugin {
+  const id = 'virtual:tokens.css';
+  return {
+    name: 'kooperationsatlas:tokens',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load: (resolved) => (resolved === `\0${id}` ? tokensCss() : null),
+  };
+}
+
 // `vite build --mode single` writes one self-contained HTML file (scripts, styles, data,
 // geometry and MapLibre's worker inlined) that works from file:// with no network.
 export default defineConfig(({ mode }) => ({
   plugins:
     mode === 'single'
-      ? [react(), viteSingleFile({ removeViteModuleLoader: true })]
-      : [react(), preloadAppAssets()],
+      ? [react(), colourTokens(), viteSingleFile({ removeViteModuleLoader: true })]
+      : [react(), colourTokens(), preloadAppAssets()],
   resolve: { alias: { '@data': dataDir } },
   publicDir: mode === 'single' ? false : 'public',
   base: './',

@@ -8,14 +8,23 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LoadedData } from '../src/app/load.ts';
-import { createScene, type Scene } from '../src/app/scene.ts';
+import {
+  createAtlasModel as createScene,
+  type AtlasModel as Scene,
+  type LoadedData,
+} from '../src/model/atlas-model.ts';
 import { buildAtlas, type Cooperation } from '../src/data/atlas.ts';
 import type { RawDataset } from '../src/data/model.ts';
 import { addMonths, todayInGermany } from '../src/data/partial-date.ts';
 import { buildAnchors } from '../src/geo/anchors.ts';
 import { buildLinkGeometry } from '../src/geo/links.ts';
-import { isPartnerActive, isRecent, isShown, type TimeFilter } from '../src/time/in-force.ts';
+import {
+  isPartnerActive,
+  isRecent,
+  isShown,
+  TIMELINE_START,
+  type TimeFilter,
+} from '../src/time/in-force.ts';
 import {
   changedFeatures,
   derive,
@@ -24,8 +33,7 @@ import {
   type Filters,
   type Selection,
 } from '../src/view/derive.ts';
-import { buildSearchIndex } from '../src/view/search.ts';
-import { TIMELINE_START } from '../src/view/view-state.ts';
+import { buildSearchIndex } from '../src/model/search.ts';
 import { median, round, summarize, type Summary } from './stats.ts';
 
 export function loadDataFolder(dir: string): LoadedData {

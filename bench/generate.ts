@@ -28,6 +28,7 @@ import {
   dayNumber,
   dayToDate,
   formatDay,
+  parseDay,
   todayInGermany,
 } from '../src/data/partial-date.ts';
 
@@ -426,7 +427,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const n = Number(argValue('--n') ?? 10000);
   const seed = Number(argValue('--seed') ?? 7);
   const untilText = argValue('--until');
-  const until = untilText ? Date.parse(`${untilText}T00:00:00Z`) / 86_400_000 : undefined;
+  const until = untilText ? (parseDay(untilText) ?? undefined) : undefined;
   const out = resolve(argValue('--out') ?? join(ROOT, 'bench', `.data-${n}`));
   const t0 = performance.now();
   const written = await writeDataset(out, { n, seed, ...(until !== undefined ? { until } : {}) });

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../scripts/chromium.ts';
 import { ROOT } from './generate.ts';
 
 export const LIGHTHOUSE_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { formatBundle, kB, measureBundle, type BundleSizes } from './budget.ts';
+import { formatBundle, kB, measureBundle, type BundleSizes } from '../scripts/bundle-size.ts';
 import {
   buildApp,
   buildBaseline,

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { formatProblem, validateDataset, type DataFile } from '../src/data/validate.ts';
+import { formatProblem, validateDataset, type DataFile } from './lib/validate.ts';
 import { todayInGermany } from '../src/data/partial-date.ts';
 
 function argValue(name: string): string | undefined {

@@ -20,14 +20,14 @@ import {
   formatCsvProblem,
   type CsvImportResult,
   type CsvProblem,
-} from '../src/data/csv.ts';
+} from './lib/csv.ts';
 import {
   formatProblem,
   parseJson,
   validateDataset,
   type DataFile,
   type Problem,
-} from '../src/data/validate.ts';
+} from './lib/validate.ts';
 import { todayInGermany } from '../src/data/partial-date.ts';
 import type { CooperationRecord } from '../src/data/model.ts';
 

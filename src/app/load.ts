@@ -2,28 +2,14 @@
  * Loads the dataset and the geometry (emitted by Vite as static assets next to the app,
  * so a failed load can be retried) and joins them into what the app needs.
  */
-import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import regionsUrl from '@data/regions.json?url';
 import organisationsUrl from '@data/organisations.json?url';
 import cooperationsUrl from '@data/cooperations.json?url';
 import statesUrl from '@data/geo/states.geojson?url';
 import placesUrl from '@data/geo/places.geojson?url';
 import type { RawDataset } from '../data/model.ts';
-
-export interface StateProps {
-  id: string;
-  ags: string;
-  anchor: [number, number];
-}
-export interface PlaceProps {
-  id: string;
-  name: string;
-}
-export interface LoadedData {
-  raw: RawDataset;
-  states: FeatureCollection<Polygon | MultiPolygon, StateProps> & { attribution?: string };
-  places: FeatureCollection<Point, PlaceProps>;
-}
+import type { GeoSources } from '../geo/sources.ts';
+import type { LoadedData } from '../model/atlas-model.ts';
 
 async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
@@ -36,8 +22,8 @@ export async function loadData(): Promise<LoadedData> {
     getJson<{ regions: RawDataset['regions'] }>(regionsUrl),
     getJson<{ organisations: RawDataset['organisations'] }>(organisationsUrl),
     getJson<{ cooperations: RawDataset['cooperations'] }>(cooperationsUrl),
-    getJson<LoadedData['states']>(statesUrl),
-    getJson<LoadedData['places']>(placesUrl),
+    getJson<GeoSources['states']>(statesUrl),
+    getJson<GeoSources['places']>(placesUrl),
   ]);
   return {
     raw: {

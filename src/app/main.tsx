@@ -1,14 +1,22 @@
-/** Start-up: load the data, read the URL once into the store, render, keep the URL in sync. */
+/**
+ * Start-up: load the data, build the model once, read the URL once into the store, render, and
+ * keep the URL written from the store (never read back).
+ */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import 'virtual:tokens.css';
+import './base.css';
+import { todayInGermany } from '../data/partial-date.ts';
+import { STRINGS } from '../i18n/strings.ts';
+import { createAtlasModel, isKnownId } from '../model/atlas-model.ts';
+import { prepareMapWorker } from '../map/worker.ts';
+import { TIMELINE_START } from '../time/in-force.ts';
+import { createDeriver } from '../view/selectors.ts';
+import { createStore, subscribeSlice } from '../view/store.ts';
+import { formatViewQuery, parseViewQuery } from '../view/url.ts';
+import { AtlasProvider, createMapSlot, type AtlasEnv } from '../ui/atlas-context.tsx';
 import { App } from './App.tsx';
 import { loadData } from './load.ts';
-import { prepareMapWorker } from '../map/worker.ts';
-import { createScene } from './scene.ts';
-import { todayInGermany } from '../data/partial-date.ts';
-import { createStore } from '../view/store.ts';
-import { formatViewQuery, parseViewQuery } from '../view/url.ts';
-import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
 
@@ -20,44 +28,67 @@ function announceReady(): void {
   if (window.parent !== window) window.parent.postMessage(message, '*');
 }
 
-async function start(): Promise<void> {
-  const today = todayInGermany();
-  const [data] = await Promise.all([loadData(), prepareMapWorker()]);
-  const scene = createScene(data, today);
-  const { view, notices } = parseViewQuery(window.location.search, {
-    today,
-    isSelectable: (id) => scene.atlas.regions.has(id) || scene.atlas.cooperationById.has(id),
-  });
-  const store = createStore(view);
-  // The URL follows the view with replaceState, at most every 200 ms (and once more at the end):
-  // no history entry per frame, and no work per frame while the timeline plays.
-  let timer = 0;
-  let last = 0;
-  const writeUrl = () => {
-    timer = 0;
-    last = performance.now();
-    const q = formatViewQuery(store.get(), today);
+/**
+ * The URL follows the view with replaceState: once at start (so that parameters that are not
+ * ours, or were invalid, are gone before anything is shared), then at most every 200 ms (no
+ * history entry per frame, no work per frame while the timeline plays).
+ */
+function writeUrlFromStore(env: AtlasEnv): void {
+  const write = () => {
+    const q = formatViewQuery(env.store.get(), env.model.today);
     const url = `${window.location.pathname}${q ? `?${q}` : ''}${window.location.hash}`;
     if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`)
       history.replaceState(null, '', url);
   };
-  store.subscribe(() => {
-    if (timer) return;
-    timer = window.setTimeout(writeUrl, Math.max(0, 200 - (performance.now() - last)));
+  write();
+  let timer = 0;
+  let last = 0;
+  subscribeSlice(
+    env.store,
+    (v) => formatViewQuery(v, env.model.today),
+    () => {
+      if (timer) return;
+      timer = window.setTimeout(
+        () => {
+          timer = 0;
+          last = performance.now();
+          write();
+        },
+        Math.max(0, 200 - (performance.now() - last)),
+      );
+    },
+  );
+}
+
+async function start(): Promise<void> {
+  const today = todayInGermany();
+  const [data] = await Promise.all([loadData(), prepareMapWorker()]);
+  const model = createAtlasModel(data, today);
+  const { view, notices } = parseViewQuery(window.location.search, {
+    today,
+    isSelectable: (id) => isKnownId(model, id),
   });
+  const env: AtlasEnv = {
+    model,
+    store: createStore(view),
+    derive: createDeriver(model),
+    bounds: { start: TIMELINE_START, end: today },
+    map: createMapSlot(),
+  };
+  writeUrlFromStore(env);
   let ready = false;
   root.render(
     <StrictMode>
-      <App
-        scene={scene}
-        store={store}
-        notices={notices}
-        onReady={() => {
-          if (ready) return;
-          ready = true;
-          announceReady();
-        }}
-      />
+      <AtlasProvider env={env}>
+        <App
+          notices={notices}
+          onReady={() => {
+            if (ready) return;
+            ready = true;
+            announceReady();
+          }}
+        />
+      </AtlasProvider>
     </StrictMode>,
   );
 }
@@ -66,8 +97,8 @@ async function start(): Promise<void> {
 function showLoadError(error: unknown): void {
   root.render(
     <div className="load-error" role="alert" data-testid="load-error">
-      <p lang="de">Die Daten konnten nicht geladen werden.</p>
-      <p lang="en">The data could not be loaded.</p>
+      <p lang="de">{STRINGS.de.loadFailed}</p>
+      <p lang="en">{STRINGS.en.loadFailed}</p>
       <p className="load-error-detail">{String(error instanceof Error ? error.message : error)}</p>
       <button
         type="button"
@@ -77,7 +108,7 @@ function showLoadError(error: unknown): void {
           start().catch(showLoadError);
         }}
       >
-        Erneut versuchen / Try again
+        {STRINGS.de.retry} / {STRINGS.en.retry}
       </button>
     </div>,
   );

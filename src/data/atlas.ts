@@ -36,9 +36,9 @@ export interface Cooperation {
   effective: PartialDate | null;
   ended: PartialDate | null;
   /** First day in force: effective, else signed. */
-  from: number;
+  inForceFrom: number;
   /** First day no longer in force (ended), or null. */
-  until: number | null;
+  inForceUntil: number | null;
   partners: Partner[];
   /** Distinct partner regions, in partner order. */
   regions: string[];
@@ -66,7 +66,6 @@ export function toCooperation(r: CooperationRecord): Cooperation {
   const signed = mustParse(r.signed, `${r.id}.signed`);
   const effective = r.effective ? mustParse(r.effective, `${r.id}.effective`) : null;
   const ended = r.ended ? mustParse(r.ended, `${r.id}.ended`) : null;
-  const from = (effective ?? signed).start;
   const partners: Partner[] = r.partners.map((p) => {
     const joined = p.joined ? mustParse(p.joined, `${r.id}.joined`) : null;
     return {
@@ -85,8 +84,8 @@ export function toCooperation(r: CooperationRecord): Cooperation {
     signed,
     effective,
     ended,
-    from,
-    until: ended ? ended.start : null,
+    inForceFrom: (effective ?? signed).start,
+    inForceUntil: ended ? ended.start : null,
     partners,
     regions: [...new Set(partners.map((p) => p.region))],
     projects: r.projects ?? [],

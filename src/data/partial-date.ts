@@ -79,6 +79,7 @@ export function addMonths(day: number, months: number): number {
   return dayNumber(year, month, Math.min(d.getUTCDate(), daysInMonth(year, month)));
 }
 
-export function yearOf(day: number): number {
-  return dayToDate(day).getUTCFullYear();
+/** 1 January of the day's year, as a day number. */
+export function startOfYear(day: number): number {
+  return dayNumber(dayToDate(day).getUTCFullYear(), 1, 1);
 }

@@ -1,70 +1,55 @@
 /**
  * The host-page bridge: applies `kooperationsatlas:set`, answers `kooperationsatlas:get` to the
- * window that asked, and announces every change of the view as `kooperationsatlas:state`.
+ * window that asked, and announces every change of the view as `kooperationsatlas:state`. It
+ * reads the one deriver the app uses, so a change is not derived twice.
  */
 import { useEffect } from 'react';
-import type { Scene } from '../app/scene.ts';
 import { formatDay } from '../data/partial-date.ts';
-import { derive } from '../view/derive.ts';
-import type { Store } from '../view/store.ts';
-import { TIMELINE_START, type ViewState } from '../view/view-state.ts';
+import { isKnownId, type AtlasModel } from '../model/atlas-model.ts';
+import { applyHostCommand } from '../view/actions.ts';
+import { visibleIdsInOrder } from '../view/selectors.ts';
+import { subscribeSlice } from '../view/store.ts';
+import type { ViewState } from '../view/view-state.ts';
+import { useAtlas } from '../ui/atlas-context.tsx';
+import type { Derived } from '../view/derive.ts';
 import { parseCommand, type StateMessage } from './protocol.ts';
 
 /** The state message for a view (visibleCooperations: the ids shown, in dataset order). */
-export function stateMessage(scene: Scene, view: ViewState): StateMessage {
-  const d = derive(
-    scene.atlas,
-    scene.geometry,
-    { mode: view.mode, date: view.date, from: view.from },
-    { topics: new Set(view.topics), kinds: new Set(view.kinds) },
-    null,
-  );
+export function stateMessage(model: AtlasModel, view: ViewState, derived: Derived): StateMessage {
   const msg: StateMessage = {
     type: 'kooperationsatlas:state',
     date: formatDay(view.date),
     mode: view.mode,
     select: view.select,
     topics: [...view.topics],
-    visibleCooperations: scene.atlas.cooperations
-      .filter((c) => d.visibleIds.has(c.id))
-      .map((c) => c.id),
+    visibleCooperations: visibleIdsInOrder(model, derived),
   };
   if (view.mode === 'signed') msg.from = formatDay(view.from);
   return msg;
 }
 
-const changed = (a: ViewState, b: ViewState): boolean =>
-  a.date !== b.date ||
-  a.from !== b.from ||
-  a.mode !== b.mode ||
-  a.select !== b.select ||
-  a.topics !== b.topics ||
-  a.kinds !== b.kinds;
+/** What a state message depends on (hover, playing and the like are not announced). */
+const announced = (v: ViewState) => [v.date, v.from, v.mode, v.select, v.topics, v.kinds] as const;
+const sameSlice = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.every((x, i) => Object.is(x, b[i]));
 
-export function useEmbedBridge(store: Store<ViewState>, scene: Scene): void {
+export function useEmbedBridge(): void {
+  const { model, store, derive, bounds } = useAtlas();
   useEffect(() => {
     const ctx = {
-      start: TIMELINE_START,
-      today: scene.today,
-      isSelectable: (id: string) =>
-        scene.atlas.regions.has(id) || scene.atlas.cooperationById.has(id),
+      ...bounds,
+      today: bounds.end,
+      isSelectable: (id: string) => isKnownId(model, id),
     };
+    const message = () => stateMessage(model, store.get(), derive(store.get()));
     const onMessage = (e: MessageEvent) => {
       const cmd = parseCommand(e.data, ctx);
       if (!cmd) return;
       listening = true;
-      if (cmd.type === 'set') {
-        const patch: Partial<ViewState> = {};
-        if (cmd.date !== undefined) patch.date = cmd.date;
-        if (cmd.select !== undefined) patch.select = cmd.select;
-        if (cmd.topics !== undefined) patch.topics = cmd.topics;
-        if (cmd.play !== undefined) patch.playing = cmd.play;
-        if (cmd.date !== undefined && store.get().mode === 'signed') patch.mode = 'inforce';
-        store.set(patch);
-      }
+      if (cmd.type === 'set') store.set(applyHostCommand(store.get(), cmd, bounds));
       const source = e.source as Window | null;
       if (source && typeof source.postMessage === 'function') {
-        const msg = stateMessage(scene, store.get());
+        const msg = message();
         if (source === host()) lastAnnounced = JSON.stringify(msg);
         source.postMessage(msg, e.origin && e.origin !== 'null' ? e.origin : '*');
       }
@@ -76,21 +61,26 @@ export function useEmbedBridge(store: Store<ViewState>, scene: Scene): void {
     let lastAnnounced = '';
     window.addEventListener('message', onMessage);
     let timer = 0;
-    const unsubscribe = store.subscribe((next, prev) => {
-      if (!listening || !changed(next, prev) || timer) return;
-      timer = window.setTimeout(() => {
-        timer = 0;
-        const msg = stateMessage(scene, store.get());
-        const text = JSON.stringify(msg);
-        if (text === lastAnnounced) return;
-        lastAnnounced = text;
-        host().postMessage(msg, '*');
-      }, 150);
-    });
+    const unsubscribe = subscribeSlice(
+      store,
+      announced,
+      () => {
+        if (!listening || timer) return;
+        timer = window.setTimeout(() => {
+          timer = 0;
+          const msg = message();
+          const text = JSON.stringify(msg);
+          if (text === lastAnnounced) return;
+          lastAnnounced = text;
+          host().postMessage(msg, '*');
+        }, 150);
+      },
+      sameSlice,
+    );
     return () => {
       window.removeEventListener('message', onMessage);
       unsubscribe();
       clearTimeout(timer);
     };
-  }, [store, scene]);
+  }, [model, store, derive, bounds]);
 }

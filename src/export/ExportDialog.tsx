@@ -1,56 +1,51 @@
 /** Export for slides: PNG in three sizes and SVG with live text (loaded on demand). */
-import { ModalDialog } from '../panel/ModalDialog.tsx';
 import { useState } from 'react';
-import type { Scene } from '../app/scene.ts';
 import { STRINGS, fill } from '../i18n/strings.ts';
-import type { Derived } from '../view/derive.ts';
-import type { ViewState } from '../view/view-state.ts';
+import { isKnownId } from '../model/atlas-model.ts';
+import { ModalDialog } from '../ui/ModalDialog.tsx';
+import { useAtlas } from '../ui/atlas-context.tsx';
+import { exportFileName } from './file-name.ts';
 import { download, svgToPng } from './raster.ts';
-import { exportFileName, renderSvg } from './svg.ts';
+import { renderSvg } from './svg/render.ts';
 
-export interface ExportDialogProps {
-  scene: Scene;
-  derived: Derived;
-  view: ViewState;
-  /** The map's visible bounds [west, south, east, north], so the export shows the current view. */
-  bounds: [number, number, number, number] | null;
-  onClose: () => void;
-}
+type Format = 'png1080' | 'png2160' | 'pngWindow' | 'svg';
 
-type Kind = 'png1080' | 'png2160' | 'pngWindow' | 'svg';
-
-export default function ExportDialog({ scene, derived, view, bounds, onClose }: ExportDialogProps) {
+export default function ExportDialog({ onClose }: { onClose: () => void }) {
+  const { model, store, derive, map } = useAtlas();
+  const view = store.get();
   const s = STRINGS[view.lang];
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The export shows what the map shows: the same derived state, and the map's visible part.
+  const bounds = map.get()?.visibleBox() ?? undefined;
 
-  const run = async (kind: Kind) => {
+  const run = async (format: Format) => {
     setBusy(true);
     setError(null);
     try {
       const size =
-        kind === 'png2160'
+        format === 'png2160'
           ? [3840, 2160]
-          : kind === 'pngWindow'
+          : format === 'pngWindow'
             ? [
                 Math.round(window.innerWidth * devicePixelRatio),
                 Math.round(window.innerHeight * devicePixelRatio),
               ]
             : [1920, 1080];
       // The layout is drawn at 1920 px wide (or the window's aspect) and scaled, so text stays proportionate.
-      const layoutW = kind === 'pngWindow' ? Math.max(960, Math.round(window.innerWidth)) : 1920;
+      const layoutW = format === 'pngWindow' ? Math.max(960, Math.round(window.innerWidth)) : 1920;
       const layoutH = Math.round((layoutW * size[1]!) / size[0]!);
       const svg = renderSvg({
-        scene,
-        derived,
+        model,
+        derived: derive(view),
         view,
         width: layoutW,
         height: layoutH,
         ...(bounds ? { bounds } : {}),
       });
-      if (kind === 'svg')
-        download(new Blob([svg], { type: 'image/svg+xml' }), exportFileName(view, scene, 'svg'));
-      else download(await svgToPng(svg, size[0]!, size[1]!), exportFileName(view, scene, 'png'));
+      const name = (ext: string) => exportFileName(view, (id) => isKnownId(model, id), ext);
+      if (format === 'svg') download(new Blob([svg], { type: 'image/svg+xml' }), name('svg'));
+      else download(await svgToPng(svg, size[0]!, size[1]!), name('png'));
     } catch (e) {
       setError(fill(s.exportFailed, { error: e instanceof Error ? e.message : String(e) }));
     } finally {
@@ -58,6 +53,12 @@ export default function ExportDialog({ scene, derived, view, bounds, onClose }: 
     }
   };
 
+  const options: { format: Format; label: string; testId?: string }[] = [
+    { format: 'png1080', label: s.exportPng1080, testId: 'export-png1080' },
+    { format: 'png2160', label: s.exportPng2160 },
+    { format: 'pngWindow', label: s.exportPngWindow },
+    { format: 'svg', label: s.exportSvg, testId: 'export-svg' },
+  ];
   return (
     <ModalDialog
       title={s.exportTitle}
@@ -66,40 +67,18 @@ export default function ExportDialog({ scene, derived, view, bounds, onClose }: 
       onClose={onClose}
     >
       <div className="export-options">
-        <button
-          type="button"
-          className="text-button"
-          disabled={busy}
-          onClick={() => void run('png1080')}
-          data-testid="export-png1080"
-        >
-          {s.exportPng1080}
-        </button>
-        <button
-          type="button"
-          className="text-button"
-          disabled={busy}
-          onClick={() => void run('png2160')}
-        >
-          {s.exportPng2160}
-        </button>
-        <button
-          type="button"
-          className="text-button"
-          disabled={busy}
-          onClick={() => void run('pngWindow')}
-        >
-          {s.exportPngWindow}
-        </button>
-        <button
-          type="button"
-          className="text-button"
-          disabled={busy}
-          onClick={() => void run('svg')}
-          data-testid="export-svg"
-        >
-          {s.exportSvg}
-        </button>
+        {options.map((o) => (
+          <button
+            key={o.format}
+            type="button"
+            className="text-button"
+            disabled={busy}
+            onClick={() => void run(o.format)}
+            data-testid={o.testId}
+          >
+            {o.label}
+          </button>
+        ))}
       </div>
       <p role="status">{busy ? s.exporting : (error ?? '')}</p>
     </ModalDialog>

@@ -40,17 +40,3 @@ export function formatShortDay(day: number, lang: Lang): string {
 export function formatNumber(n: number, lang: Lang): string {
   return new Intl.NumberFormat(LOCALE[lang]).format(n);
 }
-
-/** Folds case and German spelling variants: "Thüringen", "Thueringen", "thuringen" match. */
-export function foldForSearch(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}

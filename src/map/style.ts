@@ -5,15 +5,23 @@
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { TOPICS } from '../data/model.ts';
-import type { Theme } from '../view/view-state.ts';
+import type { AtlasModel } from '../model/atlas-model.ts';
+import {
+  compile,
+  HUB_OPACITY,
+  HUB_RADIUS,
+  HUB_STROKE_WIDTH,
+  LINE_OPACITY,
+  LINE_WIDTH,
+  PRESENT_FACTOR,
+} from '../style/link-style.ts';
 import {
   MAP_COLOURS,
-  TOPIC_COLOURS,
-  TOPIC_COLOURS_DARK,
   TOPIC_DASH,
+  topicColours,
   type MapColours,
-} from './palette.ts';
-import type { Scene } from '../app/scene.ts';
+  type Theme,
+} from '../style/palette.ts';
 
 /**
  * One GeoJSON source holds everything (states, city-state dots, places, links, hubs): the
@@ -66,7 +74,7 @@ function byKind(v: {
 }
 
 function topicColour(theme: Theme): ExpressionSpecification {
-  const colours = theme === 'dark' ? TOPIC_COLOURS_DARK : TOPIC_COLOURS;
+  const colours = topicColours(theme);
   const pairs = TOPICS.flatMap((t) => [t, colours[t]]);
   return ['match', ['get', 'topic'], ...pairs, '#777777'] as unknown as ExpressionSpecification;
 }
@@ -136,15 +144,7 @@ export interface StyleOptions {
 
 /** Paint properties that depend on the projector mode (thicker links and markers). */
 export function sizePaint(present: boolean): Record<string, Record<string, unknown>> {
-  const w = present ? 1.7 : 1;
-  const hubRadius = [
-    'case',
-    ['==', ['get', 'shape'], 'local'],
-    5 * w,
-    ['get', 'large'],
-    7 * w,
-    5.5 * w,
-  ];
+  const w = present ? PRESENT_FACTOR : 1;
   const placeRadius = [
     'case',
     fs('selected'),
@@ -154,24 +154,9 @@ export function sizePaint(present: boolean): Record<string, Record<string, unkno
     2.5 * w,
   ];
   const radius = (cityState: number) =>
-    byKind({ 'city-state': cityState, hub: hubRadius, place: placeRadius });
+    byKind({ 'city-state': cityState, hub: compile(HUB_RADIUS, w), place: placeRadius });
   return {
-    [LAYER.lines]: {
-      'line-width': [
-        'case',
-        fs('hover'),
-        5 * w,
-        ['all', fs('sel'), ['get', 'large'], ['!', fs('focus')]],
-        1.2 * w,
-        fs('sel'),
-        4 * w,
-        fs('recent'),
-        3.6 * w,
-        ['get', 'large'],
-        1.1 * w,
-        2.2 * w,
-      ],
-    },
+    [LAYER.lines]: { 'line-width': compile(LINE_WIDTH, w) },
     [LAYER.points]: {
       // City-states keep a dot (and a click target) below zoom 6.5, where their polygons get
       // too small to see; hubs and cities keep one size at every zoom.
@@ -188,7 +173,7 @@ export function sizePaint(present: boolean): Record<string, Record<string, unkno
       ],
       'circle-stroke-width': byKind({
         'city-state': ['case', fs('selected'), 2.5, 1],
-        hub: ['case', ['any', fs('sel'), fs('hover')], 3 * w, 2 * w],
+        hub: compile(HUB_STROKE_WIDTH, w),
         place: 1.5,
       }),
     },
@@ -196,12 +181,14 @@ export function sizePaint(present: boolean): Record<string, Record<string, unkno
   };
 }
 
-export function buildStyle(scene: Scene, { theme, present }: StyleOptions): StyleSpecification {
+export function buildStyle(
+  model: AtlasModel,
+  { theme, present }: StyleOptions,
+): StyleSpecification {
   const themed = themedPaint(theme);
   const sized = sizePaint(present);
   const paint = (layer: string, extra: Record<string, unknown> = {}): never =>
     ({ ...themed[layer], ...sized[layer], ...extra }) as never;
-  const shown: ExpressionSpecification = fs('shown');
   const layers: LayerSpecification[] = [
     { id: 'background', type: 'background', paint: paint('background') },
     {
@@ -239,24 +226,7 @@ export function buildStyle(scene: Scene, { theme, present }: StyleOptions): Styl
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: paint(LAYER.lines, {
         'line-dasharray': topicDash(),
-        'line-opacity': [
-          'case',
-          ['!', shown],
-          0,
-          fs('hover'),
-          1,
-          fs('dim'),
-          0.1,
-          ['all', fs('sel'), ['get', 'large'], ['!', fs('focus')]],
-          0.45,
-          fs('sel'),
-          1,
-          ['get', 'large'],
-          0.3,
-          fs('ended'),
-          0.6,
-          0.9,
-        ],
+        'line-opacity': compile(LINE_OPACITY),
       }),
     },
     {
@@ -269,12 +239,12 @@ export function buildStyle(scene: Scene, { theme, present }: StyleOptions): Styl
       paint: paint(LAYER.points, {
         'circle-opacity': byKind({
           'city-state': 1,
-          hub: ['case', ['!', shown], 0, fs('dim'), 0.15, 1],
+          hub: compile(HUB_OPACITY),
           place: ['case', ['boolean', ['feature-state', 'active'], false], 1, 0.45],
         }),
         'circle-stroke-opacity': byKind({
           'city-state': 1,
-          hub: ['case', ['!', shown], 0, fs('dim'), 0.15, 1],
+          hub: compile(HUB_OPACITY),
           place: 1,
         }),
       }),
@@ -287,7 +257,7 @@ export function buildStyle(scene: Scene, { theme, present }: StyleOptions): Styl
     sources: {
       [SOURCE]: {
         type: 'geojson',
-        data: atlasFeatures(scene) as never,
+        data: atlasFeatures(model) as never,
         promoteId: 'fid',
         // Lines clip at tile edges and circles are drawn whole from their own tile, so a 32 px
         // margin (MapLibre's default is 128) is enough, and the worker cuts and the GPU draws
@@ -300,9 +270,12 @@ export function buildStyle(scene: Scene, { theme, present }: StyleOptions): Styl
 }
 
 /** All features of the map in one collection, each tagged with its layer `L` and its `fid`. */
-export function atlasFeatures(scene: Scene): { type: 'FeatureCollection'; features: unknown[] } {
+export function atlasFeatures(model: AtlasModel): {
+  type: 'FeatureCollection';
+  features: unknown[];
+} {
   const features: unknown[] = [];
-  scene.data.states.features.forEach((f, i) => {
+  model.data.states.features.forEach((f, i) => {
     features.push({
       type: 'Feature',
       properties: { ...f.properties, L: 'state', fid: FID.state(i) },
@@ -315,20 +288,20 @@ export function atlasFeatures(scene: Scene): { type: 'FeatureCollection'; featur
         geometry: { type: 'Point', coordinates: f.properties.anchor },
       });
   });
-  scene.data.places.features.forEach((f, i) =>
+  model.data.places.features.forEach((f, i) =>
     features.push({
       type: 'Feature',
       properties: { ...f.properties, L: 'place', fid: FID.place(i) },
       geometry: f.geometry,
     }),
   );
-  for (const f of scene.geometry.lines.features)
+  for (const f of model.geometry.lines.features)
     features.push({
       type: 'Feature',
       properties: { ...f.properties, L: 'link' },
       geometry: f.geometry,
     });
-  for (const f of scene.geometry.points.features)
+  for (const f of model.geometry.points.features)
     features.push({
       type: 'Feature',
       properties: { ...f.properties, L: 'hub' },

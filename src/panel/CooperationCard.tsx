@@ -1,18 +1,11 @@
 /** One cooperation with everything known about it. All data is rendered as text. */
 import type { Cooperation } from '../data/atlas.ts';
-import type { Lang } from '../data/model.ts';
 import { formatPartialDate } from '../i18n/format.ts';
 import { STRINGS } from '../i18n/strings.ts';
-import type { Scene } from '../app/scene.ts';
-import { TopicSwatch } from './TopicSwatch.tsx';
-
-export interface CardProps {
-  scene: Scene;
-  cooperation: Cooperation;
-  lang: Lang;
-  expanded: boolean;
-  onSelect: (id: string) => void;
-}
+import { regionName } from '../i18n/text.ts';
+import { select } from '../view/actions.ts';
+import { useAct, useAtlas, useView } from '../ui/atlas-context.tsx';
+import { TopicSwatch } from '../ui/TopicSwatch.tsx';
 
 /** Only http(s) links are ever rendered as links. */
 export function safeHref(url: string): string | null {
@@ -24,20 +17,26 @@ export function safeHref(url: string): string | null {
   }
 }
 
-export function CooperationCard({ scene, cooperation: c, lang, expanded, onSelect }: CardProps) {
+export function CooperationCard({
+  cooperation: c,
+  expanded,
+}: {
+  cooperation: Cooperation;
+  expanded: boolean;
+}) {
+  const { model } = useAtlas();
+  const lang = useView((v) => v.lang);
+  const act = useAct();
   const s = STRINGS[lang];
-  const { regions, organisations } = scene.atlas;
-  const nameOf = (id: string): string => {
-    const r = regions.get(id);
-    if (r) return r.kind === 'federal' ? s.bund : r.name[lang];
-    return organisations.get(id)?.name ?? id;
-  };
+  const { regions, organisations } = model.atlas;
+  const nameOf = (id: string): string =>
+    regions.has(id) ? regionName(regions.get(id), lang) : (organisations.get(id)?.name ?? id);
   return (
     <article className={`coop-card${expanded ? ' is-expanded' : ''}`} data-cooperation={c.id}>
       <h3 className="coop-title">
-        <button type="button" className="link-button" onClick={() => onSelect(c.id)}>
+        <button type="button" className="link-button" onClick={() => act(select(c.id))}>
           <TopicSwatch topic={c.topics[0] ?? 'governance'} />
-          {c.title[lang]}
+          <bdi>{c.title[lang]}</bdi>
         </button>
       </h3>
       <p className="coop-meta">
@@ -62,14 +61,14 @@ export function CooperationCard({ scene, cooperation: c, lang, expanded, onSelec
               <button
                 type="button"
                 className="chip"
-                onClick={() => onSelect(p.region)}
+                onClick={() => act(select(p.region))}
                 data-partner={p.region}
               >
-                {nameOf(p.region)}
+                <bdi>{nameOf(p.region)}</bdi>
                 {p.organisation && (
                   <span className="chip-org">
-                    {' '}
-                    · {organisations.get(p.organisation)?.name ?? p.organisation}
+                    {' · '}
+                    <bdi>{organisations.get(p.organisation)?.name ?? p.organisation}</bdi>
                   </span>
                 )}
                 {p.joined && (
@@ -118,7 +117,11 @@ export function CooperationCard({ scene, cooperation: c, lang, expanded, onSelec
                     ...new Set(c.partners.flatMap((p) => (p.organisation ? [p.organisation] : []))),
                   ].map((o) => {
                     const org = organisations.get(o);
-                    return <li key={o}>{org ? `${org.name} – ${org.fullName[lang]}` : o}</li>;
+                    return (
+                      <li key={o}>
+                        <bdi>{org ? `${org.name} – ${org.fullName[lang]}` : o}</bdi>
+                      </li>
+                    );
                   })}
                 </ul>
               </dd>
@@ -131,8 +134,16 @@ export function CooperationCard({ scene, cooperation: c, lang, expanded, onSelec
                 <ul className="plain-list">
                   {c.projects.map((p) => (
                     <li key={p.title.de}>
-                      <strong>{p.title[lang]}</strong> ({s.panelLead}: {nameOf(p.lead)})
-                      {p.summary && <span className="project-summary"> – {p.summary[lang]}</span>}
+                      <strong>
+                        <bdi>{p.title[lang]}</bdi>
+                      </strong>{' '}
+                      ({s.panelLead}: <bdi>{nameOf(p.lead)}</bdi>)
+                      {p.summary && (
+                        <span className="project-summary">
+                          {' – '}
+                          <bdi>{p.summary[lang]}</bdi>
+                        </span>
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -151,7 +162,11 @@ export function CooperationCard({ scene, cooperation: c, lang, expanded, onSelec
             <ul className="plain-list sources">
               {c.sources.map((src) => {
                 const href = safeHref(src.url);
-                const label = `${src.publisher}: ${src.title}`;
+                const label = (
+                  <>
+                    <bdi>{src.publisher}</bdi>: <bdi>{src.title}</bdi>
+                  </>
+                );
                 return (
                   <li key={src.url}>
                     {href ? (

@@ -1,62 +1,75 @@
 /** Topic and kind filters. */
-import { KINDS, TOPICS, type Kind, type Lang, type Topic } from '../data/model.ts';
+import { KINDS, TOPICS, type Kind, type Topic } from '../data/model.ts';
 import { STRINGS } from '../i18n/strings.ts';
-import { TopicSwatch } from './TopicSwatch.tsx';
+import { setFilters } from '../view/actions.ts';
+import { useAct, useView } from '../ui/atlas-context.tsx';
+import { TopicSwatch } from '../ui/TopicSwatch.tsx';
 
-export interface FiltersProps {
-  lang: Lang;
-  topics: Topic[];
-  kinds: Kind[];
-  onChange: (patch: { topics?: Topic[]; kinds?: Kind[] }) => void;
-}
-
-const toggle = <T,>(list: T[], item: T): T[] =>
+const toggle = <T,>(list: readonly T[], item: T): T[] =>
   list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
 
-export function Filters({ lang, topics, kinds, onChange }: FiltersProps) {
+function CheckboxGroup<T extends string>(p: {
+  legend: string;
+  values: readonly T[];
+  checked: readonly T[];
+  label: (value: T) => React.ReactNode;
+  dataAttr?: string;
+  onChange: (next: T[]) => void;
+}) {
+  return (
+    <fieldset>
+      <legend>{p.legend}</legend>
+      <ul className="filter-list">
+        {p.values.map((v) => (
+          <li key={v}>
+            <label>
+              <input
+                type="checkbox"
+                checked={p.checked.includes(v)}
+                onChange={() => p.onChange(toggle(p.checked, v))}
+                {...(p.dataAttr ? { [p.dataAttr]: v } : {})}
+              />
+              {p.label(v)}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+export function Filters() {
+  const lang = useView((v) => v.lang);
+  const topics = useView((v) => v.topics);
+  const kinds = useView((v) => v.kinds);
+  const act = useAct();
   const s = STRINGS[lang];
   return (
     <div className="filters">
-      <fieldset>
-        <legend>{s.topicsLabel}</legend>
-        <ul className="filter-list">
-          {TOPICS.map((t) => (
-            <li key={t}>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={topics.includes(t)}
-                  onChange={() => onChange({ topics: toggle(topics, t) })}
-                  data-topic={t}
-                />
-                <TopicSwatch topic={t} /> {s.topic[t]}
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
-      <fieldset>
-        <legend>{s.kindsLabel}</legend>
-        <ul className="filter-list">
-          {KINDS.map((k) => (
-            <li key={k}>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={kinds.includes(k)}
-                  onChange={() => onChange({ kinds: toggle(kinds, k) })}
-                />
-                {s.kind[k]}
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
+      <CheckboxGroup<Topic>
+        legend={s.topicsLabel}
+        values={TOPICS}
+        checked={topics}
+        dataAttr="data-topic"
+        label={(t) => (
+          <>
+            <TopicSwatch topic={t} /> {s.topic[t]}
+          </>
+        )}
+        onChange={(next) => act(setFilters({ topics: next }))}
+      />
+      <CheckboxGroup<Kind>
+        legend={s.kindsLabel}
+        values={KINDS}
+        checked={kinds}
+        label={(k) => s.kind[k]}
+        onChange={(next) => act(setFilters({ kinds: next }))}
+      />
       {(topics.length > 0 || kinds.length > 0) && (
         <button
           type="button"
           className="text-button"
-          onClick={() => onChange({ topics: [], kinds: [] })}
+          onClick={() => act(setFilters({ topics: [], kinds: [] }))}
         >
           {s.resetFilters}
         </button>

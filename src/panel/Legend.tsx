@@ -1,20 +1,77 @@
-/** Explains every colour and symbol on the map, and names the time mode. */
-import { TOPICS, type Lang } from '../data/model.ts';
-import { STRINGS, modeLabel } from '../i18n/strings.ts';
-import type { TimeMode } from '../time/in-force.ts';
-import { TopicSwatch } from './TopicSwatch.tsx';
-import { TOPIC_COLOURS, TOPIC_DASH } from '../map/palette.ts';
+/**
+ * Explains every symbol the map shows now (the rows view/legend.ts picks, as the exports do),
+ * names the time mode, and lists the topics with their colour and line pattern.
+ */
+import './panel.css';
+import type { ReactNode } from 'react';
+import { TOPICS } from '../data/model.ts';
+import { modeLabel, STRINGS, type Strings } from '../i18n/strings.ts';
+import { evaluate, LINE_WIDTH } from '../style/link-style.ts';
+import { TOPIC_DASH } from '../style/palette.ts';
+import { legendFor, type LegendRow } from '../view/legend.ts';
+import { useAtlas, useDerived, useView } from '../ui/atlas-context.tsx';
+import { TopicSwatch } from '../ui/TopicSwatch.tsx';
 
-export function Legend({
-  lang,
-  mode,
-  compact = false,
-}: {
-  lang: Lang;
-  mode: TimeMode;
-  compact?: boolean;
-}) {
+const line = (width: number, colour = 'currentColor') => (
+  <path d="M2 7 H32" stroke={colour} strokeWidth={width} strokeLinecap="round" />
+);
+
+const SYMBOLS: Record<LegendRow, (s: Strings) => [ReactNode, string]> = {
+  link: (s) => [
+    <path d="M2 12 Q17 -4 32 12" fill="none" stroke="currentColor" strokeWidth="2.2" />,
+    s.legendLink,
+  ],
+  hub: (s) => [
+    <>
+      <path d="M17 7 L3 2 M17 7 L31 3 M17 7 L20 13" stroke="currentColor" strokeWidth="1.4" />
+      <circle cx="17" cy="7" r="4" fill="var(--bg)" stroke="currentColor" strokeWidth="2" />
+    </>,
+    s.legendHub,
+  ],
+  local: (s) => [
+    <circle cx="17" cy="7" r="4.5" fill="currentColor" stroke="var(--bg)" strokeWidth="1.5" />,
+    s.legendLocal,
+  ],
+  recent: (s) => [line(evaluate(LINE_WIDTH, { recent: true })), s.legendRecent],
+  ended: (s) => [line(evaluate(LINE_WIDTH, {}), 'var(--ended)'), s.legendEnded],
+  city: (s) => [<circle cx="17" cy="7" r="4" fill="var(--fg)" />, s.legendCity],
+  // The Bund's marker is a label: drawn as text by the row itself.
+  bund: (s) => [null, s.legendBund],
+  selectedRegion: (s) => [
+    <rect
+      x="3"
+      y="1"
+      width="28"
+      height="12"
+      rx="2"
+      fill="var(--selected-fill)"
+      stroke="var(--selected-border)"
+      strokeWidth="2"
+    />,
+    s.legendSelected,
+  ],
+  selectedCooperation: (s) => [
+    line(evaluate(LINE_WIDTH, { sel: true, focus: true })),
+    s.selectedCooperation,
+  ],
+  tint: (s) => [
+    <>
+      <rect x="2" y="1" width="10" height="12" fill="var(--tint-1)" />
+      <rect x="12" y="1" width="10" height="12" fill="var(--tint-2)" />
+      <rect x="22" y="1" width="10" height="12" fill="var(--tint-3)" />
+    </>,
+    s.legendPartnerTint,
+  ],
+};
+
+export function Legend({ compact = false }: { compact?: boolean }) {
+  const { model } = useAtlas();
+  const derived = useDerived();
+  const mode = useView((v) => v.mode);
+  const select = useView((v) => v.select);
+  const lang = useView((v) => v.lang);
   const s = STRINGS[lang];
+  const spec = legendFor(model, { mode, select }, derived);
   return (
     <section
       className={`legend${compact ? ' compact' : ''}`}
@@ -26,41 +83,23 @@ export function Legend({
         {s.modeLabel}: <strong>{modeLabel(s, mode)}</strong>
       </p>
       <ul className="legend-list">
-        <SymbolItem label={s.legendLink}>
-          <path d="M2 12 Q17 -4 32 12" fill="none" stroke="currentColor" strokeWidth="2.2" />
-        </SymbolItem>
-        <SymbolItem label={s.legendHub}>
-          <path d="M17 7 L3 2 M17 7 L31 3 M17 7 L20 13" stroke="currentColor" strokeWidth="1.4" />
-          <circle cx="17" cy="7" r="4" fill="var(--bg)" stroke="currentColor" strokeWidth="2" />
-        </SymbolItem>
-        <SymbolItem label={s.legendLocal}>
-          <circle cx="17" cy="7" r="4.5" fill="currentColor" stroke="var(--bg)" strokeWidth="1.5" />
-        </SymbolItem>
-        <SymbolItem label={s.legendRecent}>
-          <path d="M2 7 H32" stroke="currentColor" strokeWidth="4" />
-        </SymbolItem>
-        {mode === 'cumulative' && (
-          <SymbolItem label={s.legendEnded}>
-            <path d="M2 7 H32" stroke="#8a8a8a" strokeWidth="2.2" />
-          </SymbolItem>
-        )}
-        <SymbolItem label={s.legendCity}>
-          <circle cx="17" cy="7" r="4" fill="var(--fg)" />
-        </SymbolItem>
-        <li>
-          <span className="legend-bund" aria-hidden="true">
-            {lang === 'de' ? 'Bund' : 'Fed.'}
-          </span>
-          {s.legendBund}
-        </li>
-        <li>
-          <span className="legend-box legend-selected" aria-hidden="true" />
-          {s.legendSelected}
-        </li>
-        <li>
-          <span className="legend-box legend-tint" aria-hidden="true" />
-          {s.legendPartnerTint}
-        </li>
+        {spec.rows.map((row) => {
+          const [symbol, label] = SYMBOLS[row](s);
+          return (
+            <li key={row} data-row={row}>
+              {symbol ? (
+                <svg width="34" height="14" aria-hidden="true">
+                  {symbol}
+                </svg>
+              ) : (
+                <span className="legend-bund" aria-hidden="true">
+                  {s.bundShort}
+                </span>
+              )}
+              {label}
+            </li>
+          );
+        })}
       </ul>
       {!compact && (
         <ul className="legend-topics">
@@ -69,7 +108,7 @@ export function Legend({
               <svg width="26" height="10" aria-hidden="true" className="legend-dash">
                 <path
                   d="M2 5 H24"
-                  stroke={TOPIC_COLOURS[t]}
+                  stroke={`var(--topic-${t})`}
                   strokeWidth="2.4"
                   strokeLinecap="round"
                   strokeDasharray={TOPIC_DASH[t]?.map((d) => d * 2.4).join(' ')}
@@ -81,17 +120,5 @@ export function Legend({
         </ul>
       )}
     </section>
-  );
-}
-
-/** One legend row: a small drawing of the map symbol, then what it means. */
-function SymbolItem({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <li>
-      <svg width="34" height="14" aria-hidden="true">
-        {children}
-      </svg>
-      {label}
-    </li>
   );
 }

@@ -1,56 +1,30 @@
 /** The side panel: overview, a region's cooperations, or one cooperation. */
-import type { Scene } from '../app/scene.ts';
-import type { Lang } from '../data/model.ts';
+import './panel.css';
+import { useState, type ReactNode } from 'react';
 import type { Cooperation } from '../data/atlas.ts';
 import { STRINGS, fill } from '../i18n/strings.ts';
-import type { Derived } from '../view/derive.ts';
-import { useState } from 'react';
-import { useAfterFirstPaint } from '../app/deferred.ts';
+import { countText, regionName } from '../i18n/text.ts';
+import { hover as hoverAction, select } from '../view/actions.ts';
+import { useAct, useAtlas, useDerived, useView } from '../ui/atlas-context.tsx';
+import { Filled } from '../ui/Filled.tsx';
+import { useAfterFirstPaint } from '../ui/use-after-first-paint.ts';
 import { CooperationCard } from './CooperationCard.tsx';
-import { injectFault } from '../app/fault.ts';
 
 const PAGE = 100;
 
-export interface PanelProps {
-  scene: Scene;
-  derived: Derived;
-  selection: string | null;
-  hover: string | null;
-  lang: Lang;
-  onSelect: (id: string | null) => void;
-  onHover: (id: string | null) => void;
-  children?: React.ReactNode;
-}
-
-export function Panel({
-  scene,
-  derived,
-  selection,
-  hover,
-  lang,
-  onSelect,
-  onHover,
-  children,
-}: PanelProps) {
-  injectFault('panel');
+export function Panel({ children }: { children?: ReactNode }) {
+  const { model } = useAtlas();
+  const derived = useDerived();
+  const selection = useView((v) => v.select);
+  const lang = useView((v) => v.lang);
+  const act = useAct();
   const s = STRINGS[lang];
-  // Long lists (thousands of cooperations in large datasets) render in pages, so scrubbing stays light.
-  const [limit, setLimit] = useState(PAGE);
   const mounted = useAfterFirstPaint();
-  const region = selection ? scene.atlas.regions.get(selection) : undefined;
-  const coop = selection ? scene.atlas.cooperationById.get(selection) : undefined;
-  const listProps = {
-    scene,
-    lang,
-    hover,
-    onHover,
-    onMore: () => setLimit((l) => l + PAGE),
-    select: onSelect,
-    more: s.showMore,
-  };
-  const close = () => onSelect(null);
+  const region = selection ? model.atlas.regions.get(selection) : undefined;
+  const coop = selection ? model.atlas.cooperationById.get(selection) : undefined;
+  const close = () => act(select(null));
 
-  if (coop) {
+  if (coop)
     return (
       <section className="panel" aria-labelledby="panel-heading" data-testid="panel">
         <PanelHead onClose={close} closeLabel={s.panelClose}>
@@ -58,33 +32,24 @@ export function Panel({
             {coop.title[lang]}
           </h2>
         </PanelHead>
-        <CooperationCard
-          scene={scene}
-          cooperation={coop}
-          lang={lang}
-          expanded
-          onSelect={onSelect}
-        />
+        <CooperationCard cooperation={coop} expanded />
       </section>
     );
-  }
-  if (region) {
-    const name = region.kind === 'federal' ? s.bund : region.name[lang];
+  if (region)
     return (
       <section className="panel" aria-labelledby="panel-heading" data-testid="panel">
         <PanelHead onClose={close} closeLabel={s.panelClose}>
-          <h2 id="panel-heading">{fill(s.panelCooperationsOf, { name })}</h2>
+          <h2 id="panel-heading">
+            <Filled template={s.panelCooperationsOf} values={{ name: regionName(region, lang) }} />
+          </h2>
         </PanelHead>
         <p className="panel-count" data-testid="panel-count">
-          {derived.selected.length === 1
-            ? s.visibleCountOne
-            : fill(s.visibleCount, { n: derived.selected.length })}
+          {countText(derived.selected.length, lang)}
         </p>
         {derived.selected.length === 0 && <p>{s.panelNone}</p>}
-        <CoopList items={derived.selected} limit={limit} expanded {...listProps} />
+        <CoopList items={derived.selected} expanded key={selection} />
       </section>
     );
-  }
   return (
     <section className="panel" aria-labelledby="panel-heading" data-testid="panel">
       <header className="panel-head">
@@ -96,9 +61,7 @@ export function Panel({
       <CoopList
         items={mounted ? derived.visible : []}
         total={derived.visible.length}
-        limit={limit}
         expanded={false}
-        {...listProps}
       />
     </section>
   );
@@ -110,7 +73,7 @@ function PanelHead({
   onClose,
   closeLabel,
 }: {
-  children: React.ReactNode;
+  children: ReactNode;
   onClose: () => void;
   closeLabel: string;
 }) {
@@ -124,75 +87,49 @@ function PanelHead({
   );
 }
 
-function MoreButton({
-  shown,
+/**
+ * A page of cooperation cards, newest first, with a button for the next page: long lists
+ * (thousands of cooperations in large datasets) render in pages, so scrubbing stays light.
+ */
+function CoopList({
+  items,
   total,
-  label,
-  onMore,
+  expanded,
 }: {
-  shown: number;
-  total: number;
-  label: string;
-  onMore: () => void;
-}) {
-  if (total <= shown) return null;
-  return (
-    <button type="button" className="text-button more-button" onClick={onMore}>
-      {fill(label, { n: Math.min(PAGE, total - shown), total })}
-    </button>
-  );
-}
-
-interface CoopListProps {
-  scene: Scene;
   items: Cooperation[];
   /** The full length, where `items` is still empty (mounted after the first paint). */
   total?: number;
-  limit: number;
   expanded: boolean;
-  lang: Lang;
-  hover: string | null;
-  more: string;
-  onHover: (id: string | null) => void;
-  onMore: () => void;
-  select: (id: string) => void;
-}
-
-/** A page of cooperation cards, newest first, with a button for the next page. */
-function CoopList({
-  scene,
-  items,
-  total,
-  limit,
-  expanded,
-  lang,
-  hover,
-  more,
-  onHover,
-  onMore,
-  select,
-}: CoopListProps) {
+}) {
+  const lang = useView((v) => v.lang);
+  const hovered = useView((v) => v.hover);
+  const act = useAct();
+  const [limit, setLimit] = useState(PAGE);
+  const all = total ?? items.length;
+  const s = STRINGS[lang];
   return (
     <>
       <ol className={`coop-list${expanded ? '' : ' compact'}`} data-testid="panel-list">
         {items.slice(0, limit).map((c) => (
           <li
             key={c.id}
-            className={hover === c.id ? 'is-hovered' : ''}
-            onPointerEnter={() => onHover(c.id)}
-            onPointerLeave={() => onHover(null)}
+            className={hovered === c.id ? 'is-hovered' : ''}
+            onPointerEnter={() => act(hoverAction(c.id))}
+            onPointerLeave={() => act(hoverAction(null))}
           >
-            <CooperationCard
-              scene={scene}
-              cooperation={c}
-              lang={lang}
-              expanded={expanded}
-              onSelect={select}
-            />
+            <CooperationCard cooperation={c} expanded={expanded} />
           </li>
         ))}
       </ol>
-      <MoreButton shown={limit} total={total ?? items.length} label={more} onMore={onMore} />
+      {all > limit && (
+        <button
+          type="button"
+          className="text-button more-button"
+          onClick={() => setLimit((l) => l + PAGE)}
+        >
+          {fill(s.showMore, { n: Math.min(PAGE, all - limit), total: all })}
+        </button>
+      )}
     </>
   );
 }

@@ -1,16 +1,16 @@
 /** Search-as-you-type over regions, organisations and cooperations (a combobox). */
+import './panel.css';
 import { useId, useMemo, useState } from 'react';
-import type { Lang } from '../data/model.ts';
 import { STRINGS } from '../i18n/strings.ts';
-import { search, type SearchEntry } from '../view/search.ts';
+import { search } from '../model/search.ts';
+import { select } from '../view/actions.ts';
+import { useAct, useAtlas, useView } from '../ui/atlas-context.tsx';
 
-export interface SearchProps {
-  index: SearchEntry[];
-  lang: Lang;
-  onSelect: (id: string) => void;
-}
-
-export function Search({ index, lang, onSelect }: SearchProps) {
+export function Search() {
+  const index = useAtlas().model.searchIndex;
+  const lang = useView((v) => v.lang);
+  const act = useAct();
+  const onSelect = (id: string) => act(select(id));
   const s = STRINGS[lang];
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -64,7 +64,6 @@ export function Search({ index, lang, onSelect }: SearchProps) {
             e.preventDefault();
             choose(active);
           } else if (e.key === 'Escape') {
-            e.stopPropagation();
             setQuery('');
             setOpen(false);
           }
@@ -85,7 +84,7 @@ export function Search({ index, lang, onSelect }: SearchProps) {
                 choose(i);
               }}
             >
-              <span className="search-label">{h.entry.label[lang]}</span>
+              <bdi className="search-label">{h.entry.label[lang]}</bdi>
               <span className="search-kind">{kindLabel[h.entry.kind]}</span>
             </li>
           ))}

@@ -1,26 +1,18 @@
 /** The accessible alternative to the map: a table of the cooperations shown. */
-import type { Scene } from '../app/scene.ts';
-import type { Lang } from '../data/model.ts';
+import './panel.css';
 import { formatPartialDate } from '../i18n/format.ts';
 import { STRINGS, fill } from '../i18n/strings.ts';
-import type { Derived } from '../view/derive.ts';
+import { regionName } from '../i18n/text.ts';
+import { select } from '../view/actions.ts';
+import { useAct, useAtlas, useDerived, useView } from '../ui/atlas-context.tsx';
 
-export function TableView({
-  scene,
-  derived,
-  lang,
-  onSelect,
-}: {
-  scene: Scene;
-  derived: Derived;
-  lang: Lang;
-  onSelect: (id: string) => void;
-}) {
+export function TableView() {
+  const { model } = useAtlas();
+  const derived = useDerived();
+  const lang = useView((v) => v.lang);
+  const act = useAct();
   const s = STRINGS[lang];
-  const nameOf = (id: string): string => {
-    const r = scene.atlas.regions.get(id);
-    return r ? (r.kind === 'federal' ? s.bund : r.name[lang]) : id;
-  };
+  const nameOf = (id: string) => regionName(model.atlas.regions.get(id), lang, id);
   return (
     <div className="table-wrap" data-testid="table">
       <table className="coop-table">
@@ -38,15 +30,17 @@ export function TableView({
           {derived.visible.map((c) => (
             <tr key={c.id} data-cooperation={c.id}>
               <th scope="row">
-                <button type="button" className="link-button" onClick={() => onSelect(c.id)}>
-                  {c.title[lang]}
+                <button type="button" className="link-button" onClick={() => act(select(c.id))}>
+                  <bdi>{c.title[lang]}</bdi>
                 </button>
               </th>
               <td>
                 <time dateTime={c.signed.iso}>{formatPartialDate(c.signed, lang)}</time>
               </td>
               <td>{s.kind[c.kind]}</td>
-              <td>{c.regions.map(nameOf).join(', ')}</td>
+              <td>
+                <bdi>{c.regions.map(nameOf).join(', ')}</bdi>
+              </td>
               <td>{c.topics.map((t) => s.topic[t]).join(', ')}</td>
             </tr>
           ))}

@@ -1,10 +1,11 @@
 /** The caption of the current selection, for presentations and embeds: nothing only in a tooltip. */
-import type { Scene as AppScene } from '../app/scene.ts';
-import type { Lang } from '../data/model.ts';
 import { formatPartialDate } from '../i18n/format.ts';
 import { STRINGS, fill } from '../i18n/strings.ts';
-import type { Derived } from '../view/derive.ts';
-import { TopicSwatch } from '../panel/TopicSwatch.tsx';
+import { countText, regionName } from '../i18n/text.ts';
+import { select } from '../view/actions.ts';
+import { useAct, useAtlas, useDerived, useView } from '../ui/atlas-context.tsx';
+import { TopicSwatch } from '../ui/TopicSwatch.tsx';
+import './present.css';
 
 /** The first sentence of a summary (a one-line caption). */
 export function firstSentence(text: string): string {
@@ -12,28 +13,28 @@ export function firstSentence(text: string): string {
   return m ? m[0] : text.trim();
 }
 
-export interface CaptionProps {
-  scene: AppScene;
-  derived: Derived;
-  selection: string | null;
-  lang: Lang;
-  onClose?: () => void;
-}
-
-export default function CaptionCard({ scene, derived, selection, lang, onClose }: CaptionProps) {
+export default function CaptionCard({ closable }: { closable: boolean }) {
+  const { model } = useAtlas();
+  const derived = useDerived();
+  const selection = useView((v) => v.select);
+  const lang = useView((v) => v.lang);
+  const date = useView((v) => v.date);
+  const act = useAct();
   const s = STRINGS[lang];
   if (!selection) return null;
-  const c = scene.atlas.cooperationById.get(selection);
-  const r = scene.atlas.regions.get(selection);
+  const c = model.atlas.cooperationById.get(selection);
+  const r = model.atlas.regions.get(selection);
   if (!c && !r) return null;
-  const nameOf = (id: string): string => {
-    const region = scene.atlas.regions.get(id);
-    return region ? (region.kind === 'federal' ? s.bund : region.name[lang]) : id;
-  };
+  const nameOf = (id: string) => regionName(model.atlas.regions.get(id), lang, id);
   return (
     <section className="caption-card" aria-live="polite" data-testid="caption">
-      {onClose && (
-        <button type="button" className="close-button" onClick={onClose} aria-label={s.panelClose}>
+      {closable && (
+        <button
+          type="button"
+          className="close-button"
+          onClick={() => act(select(null))}
+          aria-label={s.panelClose}
+        >
           ×
         </button>
       )}
@@ -41,25 +42,28 @@ export default function CaptionCard({ scene, derived, selection, lang, onClose }
         <>
           <h2 className="caption-title">
             <TopicSwatch topic={c.topics[0] ?? 'governance'} />
-            {c.title[lang]}
+            <bdi>{c.title[lang]}</bdi>
           </h2>
           <p className="caption-meta">
             {formatPartialDate(c.signed, lang)} · {s.kind[c.kind]}
+            {c.inForceFrom > date && c.effective
+              ? ` · ${fill(s.inForceFrom, { date: formatPartialDate(c.effective, lang) })}`
+              : ''}
             {c.ended ? ` · ${s.panelEnded} ${formatPartialDate(c.ended, lang)}` : ''}
           </p>
-          <p className="caption-partners">{c.regions.map(nameOf).join(' · ')}</p>
+          <p className="caption-partners">
+            <bdi>{c.regions.map(nameOf).join(' · ')}</bdi>
+          </p>
           <p className="caption-summary">{firstSentence(c.summary[lang])}</p>
         </>
       ) : (
         <>
-          <h2 className="caption-title">{nameOf(r!.id)}</h2>
-          <p className="caption-meta">
-            {derived.selected.length === 1
-              ? s.visibleCountOne
-              : fill(s.visibleCount, { n: derived.selected.length })}
-          </p>
+          <h2 className="caption-title">
+            <bdi>{nameOf(r!.id)}</bdi>
+          </h2>
+          <p className="caption-meta">{countText(derived.selected.length, lang)}</p>
           <p className="caption-partners">
-            {[...derived.partnerCounts.keys()].map(nameOf).join(' · ')}
+            <bdi>{[...derived.partnerCounts.keys()].map(nameOf).join(' · ')}</bdi>
           </p>
         </>
       )}

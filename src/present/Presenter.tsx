@@ -1,105 +1,29 @@
 /**
- * Presentation mode: slide-clicker keys step through the events (or through the deck of
- * scenes), B blanks the screen, and a toolbar saves scenes and orders the deck.
+ * Presentation mode's toolbar: full screen, the deck of scenes (save, show, reorder, delete),
+ * leaving the mode, and the blanked screen. The clicker keys are in the one key map
+ * (view/keys.ts), bound by the app.
  */
-import { useEffect, useState } from 'react';
-import type { Lang } from '../data/model.ts';
+import { useState } from 'react';
+import './present.css';
 import { STRINGS, fill } from '../i18n/strings.ts';
-import type { TimelineEvent } from '../time/events.ts';
-import type { Store } from '../view/store.ts';
-import type { ViewState } from '../view/view-state.ts';
-import { moveScene, MAX_SCENES, type Scene } from './deck.ts';
-import { stepEvent, stepKeyOf, stepScene } from './step.ts';
+import { moveScene, MAX_SCENES, type Scene } from '../view/deck.ts';
+import { useAct, useAtlas, useView } from '../ui/atlas-context.tsx';
+import { toggleFullscreen } from '../ui/fullscreen.ts';
+import { goToScene } from '../ui/scenes.ts';
 
-export interface PresenterProps {
-  store: Store<ViewState>;
-  events: TimelineEvent[];
-  lang: Lang;
-  scenes: Scene[];
-  sceneIndex: number;
-  blank: boolean;
-  /** The map's camera now, for saving a scene. */
-  getCamera: () => [number, number, number] | null;
-}
-
-/** Applies a scene to the view (and moves the camera). */
-export function showScene(store: Store<ViewState>, scenes: readonly Scene[], index: number): void {
-  const sc = scenes[index];
-  if (!sc) return;
-  const cur = store.get();
-  store.set({
-    sceneIndex: index,
-    mode: sc.mode,
-    date: sc.date,
-    from: sc.from,
-    select: sc.select,
-    topics: sc.topics,
-    playing: false,
-    camera: { target: sc.camera, seq: cur.camera.seq + 1 },
-  });
-}
-
-export default function Presenter({
-  store,
-  events,
-  lang,
-  scenes,
-  sceneIndex,
-  blank,
-  getCamera,
-}: PresenterProps) {
+export default function Presenter() {
+  const env = useAtlas();
+  const act = useAct();
+  const lang = useView((v) => v.lang);
+  const scenes = useView((v) => v.scenes);
+  const sceneIndex = useView((v) => v.sceneIndex);
+  const blank = useView((v) => v.blank);
   const s = STRINGS[lang];
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState('');
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const t = e.target as HTMLElement | null;
-      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT'))
-        return;
-      const cur = store.get();
-      if (e.key === 'b' || e.key === 'B' || e.key === '.') {
-        e.preventDefault();
-        store.set({ blank: !cur.blank });
-        return;
-      }
-      if (cur.blank) {
-        if (e.key === 'Escape') store.set({ blank: false });
-        return;
-      }
-      // On a button or link, Space and Enter keep their usual meaning.
-      if (
-        (e.key === ' ' || e.key === 'Enter') &&
-        t &&
-        (t.tagName === 'BUTTON' || t.tagName === 'A')
-      )
-        return;
-      const key = stepKeyOf(e);
-      if (!key) return;
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      if (cur.scenes.length > 0) {
-        const to = stepScene(cur.scenes.length, cur.sceneIndex, key);
-        if (to >= 0) showScene(store, cur.scenes, to);
-        return;
-      }
-      const to = stepEvent(events, { date: cur.date, select: cur.select }, key);
-      const ev = events[to];
-      if (ev)
-        store.set({
-          date: ev.day,
-          select: ev.cooperation,
-          playing: false,
-          mode: cur.mode === 'signed' ? 'inforce' : cur.mode,
-        });
-    };
-    // Capture: the presenter's keys win over the timeline's while presenting.
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [store, events]);
-
   const save = () => {
-    const cur = store.get();
+    const cur = env.store.get();
     if (cur.scenes.length >= MAX_SCENES) return;
     const scene: Scene = {
       name: name.trim() || fill(s.sceneDefaultName, { n: cur.scenes.length + 1 }),
@@ -108,9 +32,9 @@ export default function Presenter({
       from: cur.from,
       select: cur.select,
       topics: cur.topics,
-      camera: getCamera(),
+      camera: env.map.get()?.camera() ?? null,
     };
-    store.set({ scenes: [...cur.scenes, scene], sceneIndex: cur.scenes.length });
+    act({ scenes: [...cur.scenes, scene], sceneIndex: cur.scenes.length });
     setName('');
     setEditing(false);
   };
@@ -118,14 +42,7 @@ export default function Presenter({
   return (
     <>
       <div className="presenter-bar" role="toolbar" aria-label={s.present}>
-        <button
-          type="button"
-          className="text-button"
-          onClick={() => {
-            if (document.fullscreenElement) void document.exitFullscreen();
-            else void document.documentElement.requestFullscreen?.().catch(() => undefined);
-          }}
-        >
+        <button type="button" className="text-button" onClick={toggleFullscreen}>
           {s.fullscreen}
         </button>
         <button
@@ -142,14 +59,15 @@ export default function Presenter({
           className="text-button"
           onClick={() => {
             if (document.fullscreenElement) void document.exitFullscreen();
-            store.set({ present: false, blank: false });
+            act({ present: false, blank: false });
           }}
         >
           {s.presentExit}
         </button>
         {scenes.length > 0 && sceneIndex >= 0 && (
           <span className="presenter-status" data-testid="scene-status">
-            {fill(s.sceneOf, { i: sceneIndex + 1, n: scenes.length })}: {scenes[sceneIndex]?.name}
+            {fill(s.sceneOf, { i: sceneIndex + 1, n: scenes.length })}:{' '}
+            <bdi>{scenes[sceneIndex]?.name}</bdi>
           </span>
         )}
       </div>
@@ -183,16 +101,16 @@ export default function Presenter({
                   <button
                     type="button"
                     className="link-button"
-                    onClick={() => showScene(store, scenes, i)}
+                    onClick={() => goToScene(env, i)}
                     aria-label={`${s.sceneShow}: ${sc.name}`}
                   >
-                    {sc.name}
+                    <bdi>{sc.name}</bdi>
                   </button>
                   <span className="scene-actions">
                     <button
                       type="button"
                       className="icon-button"
-                      onClick={() => store.set({ scenes: moveScene(scenes, i, -1) })}
+                      onClick={() => act({ scenes: moveScene(scenes, i, -1) })}
                       aria-label={`${s.sceneUp}: ${sc.name}`}
                       disabled={i === 0}
                     >
@@ -201,7 +119,7 @@ export default function Presenter({
                     <button
                       type="button"
                       className="icon-button"
-                      onClick={() => store.set({ scenes: moveScene(scenes, i, 1) })}
+                      onClick={() => act({ scenes: moveScene(scenes, i, 1) })}
                       aria-label={`${s.sceneDown}: ${sc.name}`}
                       disabled={i === scenes.length - 1}
                     >
@@ -211,7 +129,7 @@ export default function Presenter({
                       type="button"
                       className="icon-button"
                       onClick={() =>
-                        store.set({ scenes: scenes.filter((_, j) => j !== i), sceneIndex: -1 })
+                        act({ scenes: scenes.filter((_, j) => j !== i), sceneIndex: -1 })
                       }
                       aria-label={`${s.sceneDelete}: ${sc.name}`}
                     >
@@ -230,7 +148,7 @@ export default function Presenter({
           className="blank-screen"
           role="status"
           data-testid="blank"
-          onClick={() => store.set({ blank: false })}
+          onClick={() => act({ blank: false })}
         >
           <span className="visually-hidden">{s.blanked}</span>
         </div>

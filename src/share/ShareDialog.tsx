@@ -1,19 +1,14 @@
-/** The share dialog: the link to the current view and an iframe snippet to copy. */
-import { ModalDialog } from '../panel/ModalDialog.tsx';
+/**
+ * The share dialog: the link to the current view and an iframe snippet to copy, both formatted
+ * from the view itself (never read back from the address bar, which may still be stale or carry
+ * parameters that are not ours).
+ */
 import { useRef, useState } from 'react';
 import type { Lang } from '../data/model.ts';
 import { STRINGS } from '../i18n/strings.ts';
-
-/** The full-app link and the embed link for the current URL (the view's query). */
-export function shareLinks(href: string): { link: string; embed: string } {
-  const url = new URL(href);
-  url.searchParams.delete('embed');
-  url.searchParams.delete('present');
-  url.hash = '';
-  const link = url.toString();
-  url.searchParams.set('embed', '1');
-  return { link, embed: url.toString() };
-}
+import { viewLink } from '../view/url.ts';
+import { ModalDialog } from '../ui/ModalDialog.tsx';
+import { useAtlas, useView } from '../ui/atlas-context.tsx';
 
 /** An iframe snippet with a title and a 16:10 aspect ratio that follows the page width. */
 export function iframeSnippet(src: string, title: string): string {
@@ -62,17 +57,14 @@ function CopyField({
   );
 }
 
-export default function ShareDialog({
-  lang,
-  hasScenes,
-  onClose,
-}: {
-  lang: Lang;
-  hasScenes: boolean;
-  onClose: () => void;
-}) {
+export default function ShareDialog({ onClose }: { onClose: () => void }) {
+  const { store, model } = useAtlas();
+  const lang = useView((v) => v.lang);
+  const hasScenes = useView((v) => v.scenes.length > 0);
   const s = STRINGS[lang];
-  const { link, embed } = shareLinks(window.location.href);
+  const view = store.get();
+  const link = viewLink(window.location.href, view, model.today);
+  const embed = viewLink(window.location.href, view, model.today, { embed: true });
   return (
     <ModalDialog title={s.shareTitle} closeLabel={s.close} testId="share-dialog" onClose={onClose}>
       <CopyField label={s.shareLink} value={link} lang={lang} />

@@ -63,9 +63,10 @@ export function inForceCurve(cooperations: readonly Cooperation[]): StepCurve {
   const delta = new Map<number, number>();
   for (const c of cooperations) {
     // An interval that ends before it starts (ended before it took effect) is never in force.
-    if (c.until !== null && c.until <= c.from) continue;
-    delta.set(c.from, (delta.get(c.from) ?? 0) + 1);
-    if (c.until !== null) delta.set(c.until, (delta.get(c.until) ?? 0) - 1);
+    const { inForceFrom: from, inForceUntil: until } = c;
+    if (until !== null && until <= from) continue;
+    delta.set(from, (delta.get(from) ?? 0) + 1);
+    if (until !== null) delta.set(until, (delta.get(until) ?? 0) - 1);
   }
   const days = [...delta.keys()].sort((a, b) => a - b);
   const curve: StepCurve = [];
@@ -90,34 +91,4 @@ export function countAt(curve: StepCurve, day: number): number {
     } else hi = mid - 1;
   }
   return found < 0 ? 0 : curve[found]!.count;
-}
-
-/** Index of the first event after the day (or before it, backwards), for stepping through events. */
-export function nextEventIndex(
-  events: readonly TimelineEvent[],
-  day: number,
-  direction: 1 | -1,
-): number {
-  if (direction === 1) {
-    const i = events.findIndex((e) => e.day > day);
-    return i;
-  }
-  for (let i = events.length - 1; i >= 0; i--) if (events[i]!.day < day) return i;
-  return -1;
-}
-
-/**
- * Rows for event marks so that marks closer than `gap` pixels stack instead of overlapping.
- * Greedy: each mark takes the lowest row whose last mark is far enough to the left.
- */
-export function stackRows(xs: readonly number[], gap: number, maxRows = Infinity): number[] {
-  const lastX: number[] = [];
-  return xs.map((x) => {
-    let row = lastX.findIndex((last) => x - last >= gap);
-    if (row === -1) {
-      row = lastX.length < maxRows ? lastX.length : lastX.indexOf(Math.min(...lastX));
-    }
-    lastX[row] = x;
-    return row;
-  });
 }

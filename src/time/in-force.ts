@@ -4,6 +4,10 @@
  * cooperation is in force on [from, until).
  */
 import type { Cooperation, Partner } from '../data/atlas.ts';
+import { parsePartialDate } from '../data/partial-date.ts';
+
+/** The timeline starts on 1 January 2006 (and ends today, computed at run time). */
+export const TIMELINE_START = parsePartialDate('2006-01-01')!.start;
 
 export type TimeMode = 'inforce' | 'signed' | 'cumulative';
 
@@ -17,7 +21,7 @@ export interface TimeFilter {
 
 /** In force at the day: in effect (effective, else signed) on or before it and not yet ended. */
 export function isInForce(c: Cooperation, day: number): boolean {
-  return c.from <= day && (c.until === null || day < c.until);
+  return c.inForceFrom <= day && (c.inForceUntil === null || day < c.inForceUntil);
 }
 
 /** Signed within [from, to] (both inclusive, by the first day of the signing period). */
@@ -34,7 +38,7 @@ export function isSignedBy(c: Cooperation, day: number): boolean {
 }
 
 export function isEndedBy(c: Cooperation, day: number): boolean {
-  return c.until !== null && c.until <= day;
+  return c.inForceUntil !== null && c.inForceUntil <= day;
 }
 
 /** Whether a cooperation is shown under a time filter. */

@@ -7,6 +7,7 @@ import type { Atlas, Cooperation } from '../data/atlas.ts';
 import type { Kind, Topic } from '../data/model.ts';
 import { addMonths } from '../data/partial-date.ts';
 import { LARGE_ALLIANCE, type LinkGeometry } from '../geo/links.ts';
+import { STATE_BITS } from '../style/link-style.ts';
 import {
   isEndedBy,
   isPartnerActive,
@@ -15,14 +16,14 @@ import {
   type TimeFilter,
 } from '../time/in-force.ts';
 
-/** Bits of a link feature's state byte. */
-export const SHOWN = 1;
-export const RECENT = 2;
-export const ENDED = 4;
-export const SELECTED = 8;
-export const DIMMED = 16;
-/** The selection is this very cooperation (not a region taking part in it). */
-export const FOCUS = 32;
+const {
+  shown: SHOWN,
+  recent: RECENT,
+  ended: ENDED,
+  sel: SELECTED,
+  dim: DIMMED,
+  focus: FOCUS,
+} = STATE_BITS;
 
 export interface Filters {
   topics: ReadonlySet<Topic>;
@@ -64,11 +65,6 @@ export function featureCount(g: LinkGeometry): number {
 
 const newestFirst = (a: Cooperation, b: Cooperation): number =>
   b.signed.start - a.signed.start || a.id.localeCompare(b.id);
-
-/** Whether a region takes part in a cooperation under the time filter. */
-export function regionTakesPart(c: Cooperation, region: string, time: TimeFilter): boolean {
-  return c.partners.some((p) => p.region === region && isPartnerActive(p, time));
-}
 
 export function derive(
   atlas: Atlas,

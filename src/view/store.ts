@@ -1,4 +1,7 @@
-/** A minimal store for the view (the zustand shape): get, set, subscribe, and a React hook. */
+/**
+ * A minimal store for the view (the zustand shape): get, set, subscribe; plus subscriptions to a
+ * slice, so that a component or a writer (URL, host bridge) reacts only to what it reads.
+ */
 import { useCallback, useSyncExternalStore } from 'react';
 
 export interface Store<T> {
@@ -27,6 +30,30 @@ export function createStore<T extends object>(initial: T): Store<T> {
   };
 }
 
+/**
+ * Calls the listener when the selected slice changes (compared with `equals`), like zustand's
+ * subscribeWithSelector.
+ */
+export function subscribeSlice<T, U>(
+  store: Store<T>,
+  selector: (s: T) => U,
+  listener: (slice: U, prev: U) => void,
+  equals: (a: U, b: U) => boolean = Object.is,
+): () => void {
+  let current = selector(store.get());
+  return store.subscribe((s) => {
+    const next = selector(s);
+    if (equals(next, current)) return;
+    const prev = current;
+    current = next;
+    listener(next, prev);
+  });
+}
+
+/**
+ * A React hook on a slice of the store. The selector must return a primitive or a value kept
+ * by reference in the state (or memoised), so unrelated changes do not re-render.
+ */
 export function useStore<T extends object, U>(store: Store<T>, selector: (s: T) => U): U {
   const get = useCallback(() => selector(store.get()), [store, selector]);
   return useSyncExternalStore(store.subscribe, get, get);

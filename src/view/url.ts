@@ -1,20 +1,20 @@
 /**
  * The URL contract: parse the query into a view (invalid values become notices, never
- * exceptions) and format a view back into a query. Pure.
+ * exceptions) and format a view back into a query. Every value is bounded before it is parsed,
+ * and the notices are capped, so no URL can make the page slow. Pure.
  */
 import { KINDS, TOPICS, type Kind, type Topic } from '../data/model.ts';
-import { dayToDate, dayNumber, formatDay, parseDay } from '../data/partial-date.ts';
-
-const yearStart = (day: number): number => dayNumber(dayToDate(day).getUTCFullYear(), 1, 1);
-import type { TimeMode } from '../time/in-force.ts';
-import { TIMELINE_START, defaultView, type ViewState } from './view-state.ts';
-import { formatDeck, parseDeck } from '../present/deck.ts';
+import { formatDay, parseDay, startOfYear } from '../data/partial-date.ts';
+import { TIMELINE_START, type TimeMode } from '../time/in-force.ts';
+import { formatDeck, parseDeck } from './deck.ts';
+import { defaultView, type UrlView, type ViewState } from './view-state.ts';
 
 export interface Notice {
   param: string;
   /** The offending value, cut to a safe length; always rendered as text. */
   value: string;
-  reason: 'unknown' | 'malformed' | 'out-of-range';
+  /** `more`: further notices of this parameter were left out; `value` is their number. */
+  reason: 'unknown' | 'malformed' | 'out-of-range' | 'too-long' | 'more';
 }
 
 export interface UrlContext {
@@ -23,9 +23,23 @@ export interface UrlContext {
   isSelectable: (id: string) => boolean;
 }
 
+/** A value is shown in a notice up to this length. */
 const MAX_SHOWN = 60;
-const shown = (v: string): string => (v.length > MAX_SHOWN ? `${v.slice(0, MAX_SHOWN)}…` : v);
+/** Notices per parameter; the rest are summed up in one "… and N more". */
+export const MAX_NOTICES_PER_PARAM = 5;
+/** The longest value each parameter may have; longer ones are refused before parsing. */
+export const MAX_LENGTH: Record<string, number> = {
+  scenes: 20_000,
+  topics: 600,
+  kinds: 600,
+  select: 200,
+};
+const MAX_OTHER = 40;
+/** A list never has more items than its vocabulary has values (twice, for repeats). */
+const MAX_ITEMS = 2 * Math.max(TOPICS.length, KINDS.length);
+
 const MODES: readonly TimeMode[] = ['inforce', 'signed', 'cumulative'];
+const shown = (v: string): string => (v.length > MAX_SHOWN ? `${v.slice(0, MAX_SHOWN)}…` : v);
 
 export function parseViewQuery(
   query: string,
@@ -34,12 +48,25 @@ export function parseViewQuery(
   const params = new URLSearchParams(query);
   const view = defaultView(ctx.today);
   const notices: Notice[] = [];
+  const perParam = new Map<string, number>();
   const bad = (param: string, value: string, reason: Notice['reason']): void => {
-    notices.push({ param, value: shown(value), reason });
+    const n = (perParam.get(param) ?? 0) + 1;
+    perParam.set(param, n);
+    if (n <= MAX_NOTICES_PER_PARAM) notices.push({ param, value: shown(value), reason });
   };
-  const day = (param: string): number | null => {
+  /** The value of a parameter, or null when absent, empty or too long. */
+  const get = (param: string): string | null => {
     const v = params.get(param);
     if (v === null || v === '') return null;
+    if (v.length > (MAX_LENGTH[param] ?? MAX_OTHER)) {
+      bad(param, v, 'too-long');
+      return null;
+    }
+    return v;
+  };
+  const day = (param: string): number | null => {
+    const v = get(param);
+    if (v === null) return null;
     const d = parseDay(v);
     if (d === null) {
       bad(param, v, 'malformed');
@@ -51,12 +78,32 @@ export function parseViewQuery(
     }
     return d;
   };
+  const choice = <T extends string>(param: string, allowed: readonly T[]): T | null => {
+    const v = get(param);
+    if (v === null) return null;
+    if ((allowed as readonly string[]).includes(v)) return v as T;
+    bad(param, v, 'unknown');
+    return null;
+  };
+  const list = <T extends string>(param: string, allowed: readonly T[]): T[] => {
+    const v = get(param);
+    if (v === null) return [];
+    const items = v.split(',', MAX_ITEMS + 1);
+    if (items.length > MAX_ITEMS) {
+      bad(param, v, 'too-long');
+      return [];
+    }
+    const out: T[] = [];
+    for (const item of items) {
+      if ((allowed as readonly string[]).includes(item)) {
+        if (!out.includes(item as T)) out.push(item as T);
+      } else bad(param, item, 'unknown');
+    }
+    return out;
+  };
 
-  const mode = params.get('mode');
-  if (mode !== null) {
-    if ((MODES as readonly string[]).includes(mode)) view.mode = mode as TimeMode;
-    else bad('mode', mode, 'unknown');
-  }
+  const mode = choice('mode', MODES);
+  if (mode) view.mode = mode;
   const date = day('date');
   const from = day('from');
   const to = day('to');
@@ -69,44 +116,22 @@ export function parseViewQuery(
   if (date !== null && !(view.mode === 'signed' && to !== null)) view.date = date;
   if (view.mode === 'signed') {
     if (view.from > view.date) [view.from, view.date] = [view.date, view.from];
-  } else view.from = yearStart(view.date);
+  } else view.from = startOfYear(view.date);
 
-  const select = params.get('select');
-  if (select !== null && select !== '') {
+  const select = get('select');
+  if (select !== null) {
     if (ctx.isSelectable(select)) view.select = select;
     else bad('select', select, 'unknown');
   }
-  const list = <T extends string>(param: string, allowed: readonly T[]): T[] => {
-    const v = params.get(param);
-    if (v === null || v === '') return [];
-    const out: T[] = [];
-    for (const item of v.split(',')) {
-      if ((allowed as readonly string[]).includes(item)) {
-        if (!out.includes(item as T)) out.push(item as T);
-      } else bad(param, item, 'unknown');
-    }
-    return out;
-  };
   view.topics = list<Topic>('topics', TOPICS);
   view.kinds = list<Kind>('kinds', KINDS);
-
-  const choice = <T extends string>(
-    param: string,
-    allowed: readonly T[],
-    set: (v: T) => void,
-  ): void => {
-    const v = params.get(param);
-    if (v === null) return;
-    if ((allowed as readonly string[]).includes(v)) set(v as T);
-    else bad(param, v, 'unknown');
-  };
-  choice('lang', ['de', 'en'] as const, (v) => (view.lang = v));
-  choice('theme', ['light', 'dark'] as const, (v) => (view.theme = v));
-  choice('view', ['map', 'table'] as const, (v) => (view.tab = v));
-  choice('embed', ['1', '0'] as const, (v) => (view.embed = v === '1'));
-  choice('present', ['1', '0'] as const, (v) => (view.present = v === '1'));
-  const scenes = params.get('scenes');
-  if (scenes) {
+  view.lang = choice('lang', ['de', 'en'] as const) ?? view.lang;
+  view.theme = choice('theme', ['light', 'dark'] as const) ?? view.theme;
+  view.tab = choice('view', ['map', 'table'] as const) ?? view.tab;
+  view.embed = (choice('embed', ['1', '0'] as const) ?? '0') === '1';
+  view.present = (choice('present', ['1', '0'] as const) ?? '0') === '1';
+  const scenes = get('scenes');
+  if (scenes !== null) {
     const deck = parseDeck(scenes, {
       start: TIMELINE_START,
       today: ctx.today,
@@ -114,12 +139,16 @@ export function parseViewQuery(
     });
     view.scenes = deck.scenes;
     if (deck.invalid > 0) bad('scenes', `${deck.invalid} ×`, 'malformed');
+    if (deck.dropped > 0) bad('scenes', `${deck.dropped} ×`, 'too-long');
   }
+  for (const [param, n] of perParam)
+    if (n > MAX_NOTICES_PER_PARAM)
+      notices.push({ param, value: String(n - MAX_NOTICES_PER_PARAM), reason: 'more' });
   return { view, notices };
 }
 
 /** The query for a view; defaults are left out so links stay short. */
-export function formatViewQuery(view: ViewState, today: number): string {
+export function formatViewQuery(view: UrlView, today: number): string {
   const q = new URLSearchParams();
   const d = defaultView(today);
   if (view.mode === 'signed') {
@@ -139,4 +168,23 @@ export function formatViewQuery(view: ViewState, today: number): string {
   if (view.present) q.set('present', '1');
   if (view.scenes.length) q.set('scenes', formatDeck(view.scenes));
   return q.toString().replaceAll('%2C', ',');
+}
+
+/**
+ * A link to a view: the app's own address (never another origin) with the view's query, for the
+ * share dialog and the "open in atlas" link. `embed` and `present` are set as asked.
+ */
+export function viewLink(
+  base: string,
+  view: UrlView,
+  today: number,
+  options: { embed?: boolean; present?: boolean } = {},
+): string {
+  const url = new URL(base);
+  url.hash = '';
+  url.search = formatViewQuery(
+    { ...view, embed: options.embed ?? false, present: options.present ?? false },
+    today,
+  );
+  return url.toString();
 }

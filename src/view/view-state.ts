@@ -1,13 +1,17 @@
-/** The view: everything the URL describes. */
+/**
+ * The view: what the URL describes (the public contract) plus the session's transient state.
+ * Every change goes through view/actions.ts.
+ */
 import type { Kind, Lang, Topic } from '../data/model.ts';
-import { parsePartialDate } from '../data/partial-date.ts';
+import { startOfYear } from '../data/partial-date.ts';
 import type { TimeMode } from '../time/in-force.ts';
-import type { Scene } from '../present/deck.ts';
+import type { Theme } from '../style/palette.ts';
+import type { Scene } from './deck.ts';
 
-export type Theme = 'light' | 'dark';
 export type Tab = 'map' | 'table';
 
-export interface ViewState {
+/** Everything the URL carries. */
+export interface UrlView {
   mode: TimeMode;
   /** Handle date (inforce, cumulative) or range end (signed), as a day number. */
   date: number;
@@ -24,24 +28,26 @@ export interface ViewState {
   tab: Tab;
   /** The presentation deck (in the URL as `scenes=`). */
   scenes: Scene[];
-  /** Transient (not in the URL): timeline playing, its speed, a hovered cooperation. */
-  playing: boolean;
-  speed: number;
-  hover: string | null;
-  /** Transient: the scene shown last (-1: none), a blanked screen, a camera to move to. */
-  sceneIndex: number;
-  blank: boolean;
-  camera: { target: [number, number, number] | null; seq: number };
 }
 
-/** The timeline starts on 1 January 2006. */
-export const TIMELINE_START = parsePartialDate('2006-01-01')!.start;
+/** Transient: never in the URL. */
+export interface Session {
+  playing: boolean;
+  speed: number;
+  /** A cooperation hovered in the timeline, the panel or the map. */
+  hover: string | null;
+  /** The scene shown last (-1: none). */
+  sceneIndex: number;
+  blank: boolean;
+}
+
+export type ViewState = UrlView & Session;
 
 export function defaultView(today: number): ViewState {
   return {
     mode: 'inforce',
     date: today,
-    from: parsePartialDate(String(new Date(today * 86_400_000).getUTCFullYear()))!.start,
+    from: startOfYear(today),
     select: null,
     topics: [],
     kinds: [],
@@ -56,6 +62,5 @@ export function defaultView(today: number): ViewState {
     hover: null,
     sceneIndex: -1,
     blank: false,
-    camera: { target: null, seq: 0 },
   };
 }

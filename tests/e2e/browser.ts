@@ -2,12 +2,18 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../bench/chromium.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium.ts';
 
 export const SCREENSHOTS = 'test-results/screenshots';
 
+/** The test build (dist-e2e/, with the fault probes). */
 export function baseUrl(): string {
   return inject('baseUrl');
+}
+
+/** The production build (dist/), exactly what ships. */
+export function productionUrl(): string {
+  return inject('productionUrl');
 }
 
 export async function launch(extraArgs: string[] = []): Promise<Browser> {

@@ -1,6 +1,6 @@
 /** Bundle budgets of the production build (dist/, built by npm run test:e2e). */
 import { describe, expect, it } from 'vitest';
-import { BUDGET, kB, measureBundle } from '../../bench/budget.ts';
+import { BUDGET, kB, measureBundle } from '../../scripts/bundle-size.ts';
 
 describe('bundle budgets', () => {
   const b = measureBundle('dist');

@@ -5,6 +5,7 @@ import { extname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
+  productionUrl,
   baseUrl,
   canvasInk,
   foreignRequests,
@@ -179,6 +180,20 @@ describe('trust and robustness', () => {
       await expect(page.locator('.app-header h1').textContent()).resolves.toBe('Kooperationsatlas');
       await context.close();
     }
+  });
+
+  it('the production build has no fault hook, and never carries foreign parameters into a link', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${productionUrl()}/?fault=map&embed=1&x=%22%3E%3Cb%3E&date=2020-01-01`);
+    await waitReady(page);
+    await expect(page.getByTestId('error-map').count()).resolves.toBe(0);
+    expect(await canvasInk(page)).toBeGreaterThan(0.1);
+    // The address is rewritten from the view at once: the test hook and the unknown parameter are gone.
+    expect(new URL(page.url()).search).toBe('?date=2020-01-01&embed=1');
+    const link = await page.getByTestId('open-in-atlas').getAttribute('href');
+    expect(new URL(link!).search).toBe('?date=2020-01-01');
+    await context.close();
   });
 
   it('a failed data load shows a clear message and the retry loads the app', async () => {

@@ -20,7 +20,7 @@ import {
   formatCsvProblem,
   type CsvColumn,
   type CsvProblem,
-} from '../../src/data/csv.ts';
+} from '../../scripts/lib/csv.ts';
 import type { CooperationRecord } from '../../src/data/model.ts';
 import { createCooperation } from './fixtures.ts';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAtlas, stateOf } from '../../src/data/atlas.ts';
 import type { RawDataset } from '../../src/data/model.ts';
 import { dayNumber, todayInGermany } from '../../src/data/partial-date.ts';
-import { validateDataset } from '../../src/data/validate.ts';
+import { validateDataset } from '../../scripts/lib/validate.ts';
 import { isInForce, activePartners } from '../../src/time/in-force.ts';
 
 const text = (f: string) => readFileSync(`data/${f}`, 'utf8');

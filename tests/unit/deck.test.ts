@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../src/data/partial-date.ts';
-import { formatDeck, moveScene, parseDeck, type Scene } from '../../src/present/deck.ts';
+import { formatDeck, moveScene, parseDeck, type Scene } from '../../src/view/deck.ts';
 
 const ctx = {
   start: dayNumber(2006, 1, 1),
@@ -36,7 +36,7 @@ describe('scenes deck', () => {
       }),
     ];
     const text = formatDeck(deck);
-    expect(parseDeck(text, ctx)).toEqual({ scenes: deck, invalid: 0 });
+    expect(parseDeck(text, ctx)).toEqual({ scenes: deck, invalid: 0, dropped: 0 });
     // Survives URLSearchParams too.
     const q = new URLSearchParams({ scenes: text }).toString();
     expect(parseDeck(new URLSearchParams(q).get('scenes')!, ctx).scenes).toEqual(deck);

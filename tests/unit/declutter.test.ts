@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { declutter, labelPriority, type LabelBox } from '../../src/map/declutter.ts';
+import { declutter, labelPriority, type LabelBox } from '../../src/view/labels.ts';
 
 const box = (id: string, x0: number, y0: number, w: number, priority: number): LabelBox => ({
   id,

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { buildAtlas } from '../../src/data/atlas.ts';
 import { dayNumber } from '../../src/data/partial-date.ts';
 import { buildLinkGeometry } from '../../src/geo/links.ts';
-import { changedFeatures, derive, DIMMED, RECENT, SELECTED, SHOWN } from '../../src/view/derive.ts';
+import { STATE_BITS } from '../../src/style/link-style.ts';
+import { changedFeatures, derive } from '../../src/view/derive.ts';
+
+const { shown: SHOWN, recent: RECENT, sel: SELECTED, dim: DIMMED } = STATE_BITS;
 import type { TimeFilter } from '../../src/time/in-force.ts';
 import { ANCHORS, createCooperation, createDataset } from './fixtures.ts';
 

@@ -1,9 +1,9 @@
 /** Builders for small, valid datasets; every test makes its own copy. And the real data. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { LoadedData } from '../../src/app/load.ts';
+import type { LoadedData } from '../../src/model/atlas-model.ts';
 import type { CooperationRecord, RawDataset } from '../../src/data/model.ts';
-import type { DataFiles } from '../../src/data/validate.ts';
+import type { DataFiles } from '../../scripts/lib/validate.ts';
 import type { Position } from '../../src/geo/links.ts';
 
 /** Anchor points for the regions of createDataset(). */

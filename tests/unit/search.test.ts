@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAtlas } from '../../src/data/atlas.ts';
-import { buildSearchIndex, search } from '../../src/view/search.ts';
+import { buildSearchIndex, search } from '../../src/model/search.ts';
 import { createDataset } from './fixtures.ts';
 
 const index = buildSearchIndex(buildAtlas(createDataset()));

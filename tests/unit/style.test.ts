@@ -6,12 +6,24 @@ import {
   type StylePropertySpecification,
 } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import { createScene } from '../../src/app/scene.ts';
+import { createAtlasModel } from '../../src/model/atlas-model.ts';
 import { parseDay } from '../../src/data/partial-date.ts';
 import { buildStyle, LAYER, sizePaint, themedPaint } from '../../src/map/style.ts';
+import {
+  compile,
+  evaluate,
+  featureStateOf,
+  flagsOf,
+  HUB_OPACITY,
+  HUB_RADIUS,
+  HUB_STROKE_WIDTH,
+  LINE_OPACITY,
+  LINE_WIDTH,
+  PRESENT_FACTOR,
+} from '../../src/style/link-style.ts';
 import { loadRealData } from './fixtures.ts';
 
-const scene = createScene(loadRealData(), parseDay('2025-01-01')!);
+const scene = createAtlasModel(loadRealData(), parseDay('2025-01-01')!);
 const variants = [
   { theme: 'light', present: false },
   { theme: 'dark', present: false },
@@ -76,6 +88,70 @@ describe('map style', () => {
         },
       })) as LayerSpecification[];
       expect(patched.map(programKey)).toEqual(base.map(programKey));
+    }
+  });
+});
+
+describe('one table of drawing rules', () => {
+  const FLAGS = [
+    'shown',
+    'hover',
+    'dim',
+    'sel',
+    'focus',
+    'recent',
+    'ended',
+    'large',
+    'local',
+  ] as const;
+  /** Every combination of the flags: 2^9 states. */
+  const combos = Array.from({ length: 1 << FLAGS.length }, (_, n) =>
+    Object.fromEntries(FLAGS.map((f, i) => [f, (n & (1 << i)) !== 0])),
+  ) as Record<(typeof FLAGS)[number], boolean>[];
+
+  it.each([
+    ['line', 'line-width', 1, LINE_WIDTH],
+    ['line', 'line-width', PRESENT_FACTOR, LINE_WIDTH],
+    ['line', 'line-opacity', 1, LINE_OPACITY],
+    ['circle', 'circle-radius', 1, HUB_RADIUS],
+    ['circle', 'circle-stroke-width', PRESENT_FACTOR, HUB_STROKE_WIDTH],
+    ['circle', 'circle-opacity', 1, HUB_OPACITY],
+  ] as const)(
+    '%s %s (× %s): the map expression gives what the export draws, in every state',
+    (type, name, factor, rules) => {
+      const specs = latest as unknown as Record<string, Record<string, StylePropertySpecification>>;
+      const spec = specs[`paint_${type}`]![name]!;
+      const parsed = expression.createPropertyExpression(compile(rules, factor), name, spec);
+      if (parsed.result !== 'success') throw new Error('invalid expression');
+      for (const f of combos) {
+        const feature = {
+          type: 'LineString',
+          properties: { large: f.large, shape: f.local ? 'local' : 'hub' },
+        } as never;
+        const state = {
+          shown: f.shown,
+          hover: f.hover,
+          dim: f.dim,
+          sel: f.sel,
+          focus: f.focus,
+          recent: f.recent,
+          ended: f.ended,
+        };
+        const onMap = (parsed.value as { evaluate: (...a: unknown[]) => number }).evaluate(
+          { zoom: 5 },
+          feature,
+          state,
+        );
+        expect(onMap).toBeCloseTo(evaluate(rules, f, factor), 6);
+      }
+    },
+  );
+
+  it('reads the same flags from a state byte as the map gets as feature-state', () => {
+    for (let bits = 0; bits < 64; bits++) {
+      const flags = flagsOf(bits, { large: false });
+      const state = featureStateOf(bits);
+      for (const [k, v] of Object.entries(state)) expect(flags[k as keyof typeof flags]).toBe(v);
     }
   });
 });

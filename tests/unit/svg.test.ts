@@ -1,279 +1,255 @@
+/**
+ * The SVG export, parsed with a real XML parser (@xmldom/xmldom): structure, texts, escaping,
+ * the drawing rules it shares with the map, and file snapshots of six canonical views of a
+ * small, frozen fixture dataset (tests/fixtures/cooperations.json over the real geometry).
+ */
+import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import { createScene, type Scene } from '../../src/app/scene.ts';
+import { readFileSync } from 'node:fs';
 import { parseDay } from '../../src/data/partial-date.ts';
-import { escapeXml, num, pathData, sanitizeFilePart, wrapText } from '../../src/export/layout.ts';
-import { exportFileName, renderSvg } from '../../src/export/svg.ts';
-import { derive, SHOWN, type Selection } from '../../src/view/derive.ts';
+import type { CooperationRecord } from '../../src/data/model.ts';
+import { exportFileName } from '../../src/export/file-name.ts';
+import { isZoomedIn } from '../../src/export/svg/map-layer.ts';
+import { escapeXml, num, pathData } from '../../src/export/svg/markup.ts';
+import { renderSvg } from '../../src/export/svg/render.ts';
+import { truncateText, wrapText, textWidth } from '../../src/export/text-measure.ts';
+import { createAtlasModel, isKnownId, type AtlasModel } from '../../src/model/atlas-model.ts';
+import { evaluate, flagsOf, LINE_OPACITY, LINE_WIDTH } from '../../src/style/link-style.ts';
+import { createDeriver } from '../../src/view/selectors.ts';
 import { defaultView, type ViewState } from '../../src/view/view-state.ts';
 import { loadRealData } from './fixtures.ts';
 
 const DAY = parseDay('2020-12-11')!;
 const TODAY = parseDay('2025-01-01')!;
-const scene: Scene = createScene(loadRealData(), TODAY);
 
-function viewOf(over: Partial<ViewState> = {}): ViewState {
-  return { ...defaultView(TODAY), date: DAY, ...over };
+function modelOf(cooperations?: CooperationRecord[]): AtlasModel {
+  const data = loadRealData();
+  if (cooperations) data.raw.cooperations = cooperations;
+  return createAtlasModel(data, TODAY);
 }
+const real = modelOf();
+const fixture = modelOf(
+  (
+    JSON.parse(readFileSync('tests/fixtures/cooperations.json', 'utf8')) as {
+      cooperations: CooperationRecord[];
+    }
+  ).cooperations,
+);
 
-function deriveFor(view: ViewState) {
-  let selection: Selection = null;
-  if (view.select)
-    selection = scene.atlas.cooperationById.has(view.select)
-      ? { type: 'cooperation', id: view.select }
-      : { type: 'region', id: view.select };
-  return derive(
-    scene.atlas,
-    scene.geometry,
-    { mode: view.mode, date: view.date, from: view.from },
-    { topics: new Set(view.topics), kinds: new Set(view.kinds) },
-    selection,
-  );
-}
+const viewOf = (over: Partial<ViewState> = {}): ViewState => ({
+  ...defaultView(TODAY),
+  date: DAY,
+  ...over,
+});
 
-function render(over: Partial<ViewState> = {}, title?: string) {
+function render(
+  model: AtlasModel,
+  over: Partial<ViewState> = {},
+  size: {
+    width?: number;
+    height?: number;
+    title?: string;
+    bounds?: [number, number, number, number];
+  } = {},
+) {
   const view = viewOf(over);
-  const derived = deriveFor(view);
+  const derived = createDeriver(model)(view);
   const svg = renderSvg({
-    scene,
+    model,
     derived,
     view,
-    width: 1920,
-    height: 1080,
-    ...(title === undefined ? {} : { title }),
+    width: size.width ?? 1920,
+    height: size.height ?? 1080,
+    ...(size.title === undefined ? {} : { title: size.title }),
+    ...(size.bounds ? { bounds: size.bounds } : {}),
   });
-  return { svg, derived, view };
+  return { svg, derived, view, doc: parse(svg) };
 }
 
-/**
- * A minimal well-formedness check: one XML declaration, balanced and properly nested tags,
- * quoted attributes without raw "<" or "&", and text without raw "<" or stray "&".
- */
-function checkXml(xml: string): string[] {
+/** Parses the SVG; any XML error fails the test. */
+function parse(svg: string): Document {
   const errors: string[] = [];
-  const body = xml.replace(/^<\?xml [^?]*\?>\s*/, '');
-  if (body === xml) errors.push('no XML declaration');
-  const stack: string[] = [];
-  const tag = /<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*"[^"<]*")*)\s*(\/?)>/y;
-  const entity = /&(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/y;
-  let i = 0;
-  let roots = 0;
-  while (i < body.length) {
-    const ch = body[i];
-    if (ch === '<') {
-      tag.lastIndex = i;
-      const m = tag.exec(body);
-      if (!m) {
-        errors.push(`malformed tag at ${i}: ${body.slice(i, i + 60)}`);
-        break;
-      }
-      const [all, close, name, attrText, selfClose] = m;
-      for (const a of (attrText ?? '').matchAll(/"([^"]*)"/g))
-        if (/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(a[1]!))
-          errors.push(`raw & in attribute of <${name}>`);
-      if (close) {
-        const open = stack.pop();
-        if (open !== name) errors.push(`</${name}> closes <${open ?? 'nothing'}>`);
-      } else if (!selfClose) {
-        if (stack.length === 0) roots++;
-        stack.push(name!);
-      } else if (stack.length === 0) roots++;
-      i += all.length;
-    } else if (ch === '&') {
-      entity.lastIndex = i;
-      const m = entity.exec(body);
-      if (!m) errors.push(`stray & at ${i}`);
-      i += m ? m[0].length : 1;
-    } else {
-      if (stack.length === 0 && !/\s/.test(ch!)) errors.push(`text outside the root at ${i}`);
-      i++;
-    }
-  }
-  if (stack.length > 0) errors.push(`unclosed: ${stack.join(' > ')}`);
-  if (roots !== 1) errors.push(`${roots} root elements`);
-  return errors;
+  const doc = new DOMParser({
+    onError: (level, message) => {
+      if (level !== 'warning') errors.push(message);
+    },
+  }).parseFromString(svg, 'image/svg+xml');
+  expect(errors).toEqual([]);
+  return doc;
 }
 
-/** The inner markup of `<g id="…">` (groups are not nested inside the named groups' ids). */
-function group(svg: string, id: string): string {
-  const start = svg.indexOf(`<g id="${id}"`);
-  if (start < 0) return '';
-  let depth = 0;
-  const re = /<(\/?)g\b[^>]*?(\/?)>/g;
-  re.lastIndex = start;
-  for (let m = re.exec(svg); m; m = re.exec(svg)) {
-    if (m[2]) continue;
-    depth += m[1] ? -1 : 1;
-    if (depth === 0) return svg.slice(start, m.index);
-  }
-  return '';
-}
-
-const shownLineCount = (derived: ReturnType<typeof deriveFor>): number =>
-  scene.geometry.lines.features.filter(
-    (f) => ((derived.featureState[f.properties.fid] ?? 0) & SHOWN) !== 0,
-  ).length;
+const all = (node: Document | Element, tag: string): Element[] =>
+  Array.from(node.getElementsByTagName(tag));
+const byId = (doc: Document, id: string): Element => {
+  const el = all(doc, 'g').find((g) => g.getAttribute('id') === id);
+  if (!el) throw new Error(`no group ${id}`);
+  return el;
+};
+const text = (el: Element | Document): string => el.textContent ?? '';
 
 describe('renderSvg', () => {
-  const de = render({ select: 'DE-BB' });
+  const de = render(real, { select: 'DE-BB' });
 
-  it('is well-formed XML with an SVG root, a title and a description', () => {
-    expect(checkXml(de.svg)).toEqual([]);
-    expect(de.svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg ')).toBe(true);
-    expect(de.svg).toContain('xmlns="http://www.w3.org/2000/svg"');
-    expect(de.svg).toMatch(/<svg [^>]*width="1920" height="1080" viewBox="0 0 1920 1080"/);
-    expect(de.svg).toMatch(/<title>[^<]+<\/title>\n<desc>[^<]+<\/desc>/);
+  it('is an SVG document with a title and a description, sized as asked', () => {
+    const root = de.doc.documentElement!;
+    expect(root.tagName).toBe('svg');
+    expect(root.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
+    expect(root.getAttribute('viewBox')).toBe('0 0 1920 1080');
+    expect(text(all(de.doc, 'title')[0]!)).toBe('Kooperationsatlas – Brandenburg');
+    expect(text(all(de.doc, 'desc')[0]!)).toContain('Stand: 11. Dezember 2020');
   });
 
-  it('has the editable groups', () => {
+  it('has the editable groups, one path with a title per state', () => {
     for (const id of ['states', 'links', 'hubs', 'labels', 'legend', 'title', 'footer'])
-      expect(de.svg).toContain(`<g id="${id}"`);
-  });
-
-  it('draws one path per state, each with an id and a title', () => {
-    const states = de.svg.match(/<path id="state-/g) ?? [];
+      byId(de.doc, id);
+    const states = all(byId(de.doc, 'states'), 'path');
     expect(states).toHaveLength(16);
-    expect(de.svg).toMatch(/<path id="state-DE-BB" d="M[^"]+z"[^>]*><title>Brandenburg<\/title>/);
+    const bb = states.find((p) => p.getAttribute('id') === 'state-DE-BB')!;
+    expect(bb.getAttribute('d')).toMatch(/^M.+z$/);
+    expect(text(bb)).toBe('Brandenburg');
   });
 
-  it('contains the title, the date line, the time mode and the attribution as text', () => {
-    expect(de.svg).toContain('>Kooperationsatlas – Brandenburg<');
-    expect(de.svg).toContain('>Stand: 11. Dezember 2020<');
-    expect(de.svg).toContain('Zeitmodus: In Kraft am Stichtag');
-    expect(de.svg).toContain('>Geometrie © GeoBasis-DE / BKG (2016)<');
-    expect(de.svg).toContain(
-      '>Quelle: Kooperationsatlas, Daten aus öffentlichen Quellen (siehe Datensatz)<',
-    );
-    const n = de.derived.visible.length;
-    expect(n).toBeGreaterThan(0);
-    expect(group(de.svg, 'title')).toContain(`${n} Kooperationen`);
+  it('writes the title, the date line, the time mode, the count and the attribution as text', () => {
+    const title = text(byId(de.doc, 'title'));
+    expect(title).toContain('Kooperationsatlas – Brandenburg');
+    expect(title).toContain('Stand: 11. Dezember 2020');
+    expect(title).toContain('Zeitmodus: In Kraft am Stichtag');
+    expect(title).toContain(`${de.derived.visible.length} Kooperationen`);
+    const footer = text(byId(de.doc, 'footer'));
+    expect(footer).toContain('Geometrie © GeoBasis-DE / BKG (2016)');
+    expect(footer).toContain('Quelle: Kooperationsatlas');
   });
 
-  it('speaks English', () => {
-    const { svg } = render({ lang: 'en', mode: 'cumulative' });
-    expect(checkXml(svg)).toEqual([]);
-    expect(svg).toContain('>As of 11 December 2020<');
-    expect(svg).toContain('Time mode: Cumulative up to the date');
-    expect(svg).toContain('>Geometry © GeoBasis-DE / BKG (2016)<');
-    expect(svg).toContain('>Source: Kooperationsatlas, data from public sources (see dataset)<');
-    expect(group(svg, 'legend')).toContain('Ended (cumulative view only)');
+  it('speaks English, and names the period in signed mode', () => {
+    const en = render(real, { lang: 'en', mode: 'cumulative' });
+    expect(text(byId(en.doc, 'title'))).toContain('As of 11 December 2020');
+    expect(text(byId(en.doc, 'title'))).toContain('Time mode: Cumulative up to the date');
+    expect(text(byId(en.doc, 'footer'))).toContain('Source: Kooperationsatlas');
+    const signed = render(real, { mode: 'signed', from: parseDay('2018-01-01')! });
+    expect(text(byId(signed.doc, 'title'))).toContain('1. Januar 2018 – 11. Dezember 2020');
   });
 
-  it('shows the period in signed mode', () => {
-    const { svg } = render({ mode: 'signed', from: parseDay('2018-01-01')! });
-    expect(svg).toContain('>1. Januar 2018 – 11. Dezember 2020<');
-    expect(svg).toContain('Unterzeichnet im Zeitraum');
-    expect(checkXml(svg)).toEqual([]);
-  });
-
-  it('draws one link path per shown line feature and a marker per shown point', () => {
-    for (const r of [de, render(), render({ mode: 'cumulative', theme: 'dark' })]) {
-      const links = group(r.svg, 'links').match(/<path /g) ?? [];
-      expect(links.length).toBe(shownLineCount(r.derived));
-      expect(links.length).toBeGreaterThan(0);
-      const shownPoints = scene.geometry.points.features.filter(
-        (f) => ((r.derived.featureState[f.properties.fid] ?? 0) & SHOWN) !== 0,
-      ).length;
-      expect(group(r.svg, 'hubs').match(/<circle /g) ?? []).toHaveLength(shownPoints);
+  it('draws every shown link with the width and opacity the map draws it with', () => {
+    for (const r of [de, render(real), render(real, { mode: 'cumulative', theme: 'dark' })]) {
+      const paths = all(byId(r.doc, 'links'), 'path');
+      const shown = real.geometry.lines.features.filter(
+        (f) => flagsOf(r.derived.featureState[f.properties.fid] ?? 0, f.properties).shown,
+      );
+      expect(paths).toHaveLength(shown.length);
+      expect(paths.length).toBeGreaterThan(0);
+      const byFid = new Map(real.geometry.lines.features.map((f) => [f.properties.fid, f]));
+      for (const p of paths) {
+        const f = byFid.get(Number(p.getAttribute('data-fid')))!;
+        const flags = flagsOf(r.derived.featureState[f.properties.fid]!, f.properties);
+        expect(Number(p.getAttribute('stroke-width'))).toBeCloseTo(evaluate(LINE_WIDTH, flags), 1);
+        expect(Number(p.getAttribute('stroke-opacity'))).toBe(evaluate(LINE_OPACITY, flags));
+      }
     }
   });
 
-  it('lists the topics of the shown cooperations in the legend', () => {
-    const legend = group(de.svg, 'legend');
+  it('lists the topics of the shown cooperations in the legend, and the selection', () => {
+    const legend = byId(de.doc, 'legend');
     const topics = new Set(de.derived.visible.map((c) => c.topics[0] ?? 'governance'));
-    expect(legend.match(/data-topic="/g) ?? []).toHaveLength(topics.size);
-    expect(legend).toContain('Ausgewählte Region');
+    expect(all(legend, 'g').filter((g) => g.getAttribute('data-topic'))).toHaveLength(topics.size);
+    expect(text(legend)).toContain('Ausgewählte Region');
   });
 
   it('references nothing outside the file', () => {
-    for (const r of [de, render({ lang: 'en' })]) {
+    for (const r of [de, render(real, { lang: 'en' })]) {
       expect(r.svg.replace('xmlns="http://www.w3.org/2000/svg"', '')).not.toMatch(/http/i);
-      expect(r.svg).not.toMatch(/href|@import|<image|url\(/i);
+      expect(r.svg).not.toMatch(/href|@import|<image|url\((?!#)/i);
+      expect(all(r.doc, 'script')).toHaveLength(0);
     }
   });
 
-  it('escapes titles so they never create markup', () => {
-    const { svg } = render({}, '<script>alert(1)</script> & "Co" \'x\'');
-    expect(svg).not.toContain('<script>');
-    expect(svg).toContain(
-      '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot; &apos;x&apos;',
-    );
-    expect(checkXml(svg)).toEqual([]);
-  });
-
-  it('escapes dataset texts', () => {
+  it('escapes titles and dataset texts so they never create markup', () => {
+    const hostile = '<script>alert(1)</script> & "Co" \'x\'';
+    const t = render(real, {}, { title: hostile });
+    expect(all(t.doc, 'script')).toHaveLength(0);
+    expect(text(all(t.doc, 'title')[0]!)).toBe(hostile);
     const data = loadRealData();
     const first = data.raw.cooperations[0]!;
     first.title = { de: 'A & B <b>"x"</b>', en: 'A & B <b>' };
-    const evil = createScene(data, TODAY);
-    const view = viewOf({ select: first.id, date: TODAY });
-    const derived = derive(
-      evil.atlas,
-      evil.geometry,
-      { mode: 'cumulative', date: TODAY, from: view.from },
-      { topics: new Set(), kinds: new Set() },
-      { type: 'cooperation', id: first.id },
-    );
-    const svg = renderSvg({
-      scene: evil,
-      derived,
-      view: { ...view, mode: 'cumulative' },
-      width: 1920,
-      height: 1080,
+    const evil = render(createAtlasModel(data, TODAY), {
+      select: first.id,
+      mode: 'cumulative',
+      date: TODAY,
     });
-    expect(checkXml(svg)).toEqual([]);
-    expect(svg).not.toContain('<b>');
-    expect(svg).toContain('A &amp; B &lt;b&gt;&quot;x&quot;&lt;/b&gt;');
+    expect(all(evil.doc, 'b')).toHaveLength(0);
+    expect(text(byId(evil.doc, 'title'))).toContain('A & B <b>"x"</b>');
+  });
+
+  it('isolates data text in its lines, so bidi controls cannot reorder our words', () => {
+    const t = render(real, { topics: ['it-security'] }, { title: 'Vertrag \u202efdp.exe\u202c' });
+    const spans = all(byId(t.doc, 'title'), 'tspan').filter((s) => text(s).includes('Vertrag'));
+    expect(spans[0]?.getAttribute('unicode-bidi')).toBe('isolate');
   });
 
   it('rounds coordinates to one decimal', () => {
-    const numbers = group(de.svg, 'states').match(/\d+\.\d+/g) ?? [];
+    const numbers = all(byId(de.doc, 'states'), 'path').flatMap(
+      (p) => p.getAttribute('d')!.match(/\d+\.\d+/g) ?? [],
+    );
     expect(numbers.length).toBeGreaterThan(100);
     expect(numbers.every((n) => /\.\d$/.test(n))).toBe(true);
   });
 
-  it('stacks the legend under the map for a portrait window', () => {
-    const view = viewOf({ select: 'DE' });
-    const svg = renderSvg({ scene, derived: deriveFor(view), view, width: 960, height: 1800 });
-    expect(checkXml(svg)).toEqual([]);
-    expect(svg.match(/<path id="state-/g) ?? []).toHaveLength(16);
-    expect(group(svg, 'legend')).toContain('data-topic=');
+  it('stacks the legend under the map for a portrait page, and scales to 4K', () => {
+    const portrait = render(real, { select: 'DE' }, { width: 960, height: 1800 });
+    const mapBottom = (() => {
+      const r = all(portrait.doc, 'rect').find((e) => e.getAttribute('id') === 'map-background')!;
+      return Number(r.getAttribute('y')) + Number(r.getAttribute('height'));
+    })();
+    const firstLegendText = all(byId(portrait.doc, 'legend'), 'text')[0]!;
+    expect(Number(firstLegendText.getAttribute('y'))).toBeGreaterThan(mapBottom);
+    const k4 = render(real, {}, { width: 3840, height: 2160 });
+    expect(k4.doc.documentElement!.getAttribute('viewBox')).toBe('0 0 3840 2160');
+    const titleSize = (r: ReturnType<typeof render>) =>
+      Number(all(byId(r.doc, 'title'), 'text')[0]!.getAttribute('font-size'));
+    expect(titleSize(k4)).toBeCloseTo(2 * titleSize(render(real)), 0);
   });
 
-  it('scales to 4K', () => {
-    const view = viewOf();
-    const svg = renderSvg({ scene, derived: deriveFor(view), view, width: 3840, height: 2160 });
-    expect(checkXml(svg)).toEqual([]);
-    expect(svg).toMatch(/viewBox="0 0 3840 2160"/);
+  it('follows the visible bounds of a zoomed-in map and clips the map to its panel', () => {
+    expect(isZoomedIn([5.6, 47.2, 15.2, 55.15])).toBe(false);
+    expect(isZoomedIn([12, 51.5, 15, 53.5])).toBe(true);
+    const z = render(real, { select: 'DE-BB' }, { bounds: [12, 51.5, 15, 53.5] });
+    expect(all(z.doc, 'clipPath')).toHaveLength(1);
+    expect(all(byId(z.doc, 'states'), 'path')).toHaveLength(16);
+  });
+});
+
+describe('SVG snapshots of the fixture dataset', () => {
+  const views: [string, Partial<ViewState>, { width?: number; height?: number }][] = [
+    ['overview', {}, {}],
+    ['land-selected', { select: 'DE-BB' }, {}],
+    ['cooperation-selected', { select: 'fix-hub-2017' }, {}],
+    ['cumulative-dark', { mode: 'cumulative', theme: 'dark' }, {}],
+    ['signed-range', { mode: 'signed', from: parseDay('2016-01-01')! }, {}],
+    ['portrait-english', { lang: 'en', select: 'DE-BY' }, { width: 1080, height: 1350 }],
+  ];
+  it.each(views)('%s', async (name, over, size) => {
+    const { svg } = render(fixture, over, size);
+    await expect(svg).toMatchFileSnapshot(`./__snapshots__/svg/${name}.svg`);
   });
 });
 
 describe('exportFileName', () => {
-  it('names the file by date and selection', () => {
-    expect(exportFileName(viewOf({ select: 'DE-BB' }), scene, 'svg')).toBe(
+  const known = (id: string) => isKnownId(real, id);
+  it('names the file by date or period and a known selection, kept to [A-Za-z0-9-]', () => {
+    expect(exportFileName(viewOf({ select: 'DE-BB' }), known, 'svg')).toBe(
       'kooperationsatlas-2020-12-11-DE-BB.svg',
     );
-    expect(exportFileName(viewOf(), scene, 'png')).toBe('kooperationsatlas-2020-12-11.png');
-  });
-
-  it('uses the period in signed mode', () => {
-    const view = viewOf({ mode: 'signed', from: parseDay('2020-01-01')!, select: 'DE-BB' });
-    expect(exportFileName(view, scene, 'png')).toBe(
+    expect(exportFileName(viewOf(), known, 'png')).toBe('kooperationsatlas-2020-12-11.png');
+    const period = viewOf({ mode: 'signed', from: parseDay('2020-01-01')!, select: 'DE-BB' });
+    expect(exportFileName(period, known, 'png')).toBe(
       'kooperationsatlas-2020-01-01_2020-12-11-DE-BB.png',
     );
-  });
-
-  it('keeps the selection to [A-Za-z0-9-] and drops unknown ones', () => {
-    const coop = scene.atlas.cooperations[0]!.id;
-    expect(exportFileName(viewOf({ select: coop }), scene, 'svg')).toMatch(
-      /^kooperationsatlas-2020-12-11-[A-Za-z0-9-]+\.svg$/,
-    );
-    expect(exportFileName(viewOf({ select: '../../etc/passwd' }), scene, 'svg')).toBe(
+    expect(exportFileName(viewOf({ select: '../../etc/passwd' }), known, 'svg')).toBe(
       'kooperationsatlas-2020-12-11.svg',
     );
   });
 });
 
-describe('layout helpers', () => {
+describe('markup and text helpers', () => {
   it('escapes the five XML characters and drops control characters', () => {
     expect(escapeXml(`<a href="x">&'\u0001</a>`)).toBe(
       '&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;',
@@ -281,9 +257,6 @@ describe('layout helpers', () => {
   });
   it('rounds to one decimal', () => {
     expect([num(1.26), num(-0.04), num(3), num(2.26)]).toEqual(['1.3', '0', '3', '2.3']);
-  });
-  it('sanitises file parts', () => {
-    expect(sanitizeFilePart('ä b/c..DE-BB')).toBe('b-c-DE-BB');
   });
   it('writes compact relative path data on a 0.1 px grid', () => {
     expect(
@@ -296,7 +269,6 @@ describe('layout helpers', () => {
         false,
       ),
     ).toBe('M10 20l2.3-1.1');
-    // A closed ring that collapses to two distinct points is left out.
     expect(
       pathData(
         [
@@ -331,28 +303,19 @@ describe('layout helpers', () => {
     ).toBe('M0 0l5 0');
     expect(pathData([[1, 1]])).toBe('');
   });
-  it('wraps text by estimated width', () => {
+  it('wraps by estimated width, and cuts a word longer than a line', () => {
     const lines = wrapText('one two three four five six seven', 80, 16);
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.join(' ')).toBe('one two three four five six seven');
+    const long = wrapText('x'.repeat(500), 200, 16);
+    expect(long).toHaveLength(1);
+    expect(textWidth(long[0]!, 16)).toBeLessThanOrEqual(200);
   });
-});
-
-describe('export of a zoomed-in view', () => {
-  it('follows the visible bounds and clips the map to its panel', async () => {
-    const { isZoomedIn } = await import('../../src/export/svg.ts');
-    expect(isZoomedIn([5.6, 47.2, 15.2, 55.15])).toBe(false);
-    expect(isZoomedIn([12, 51.5, 15, 53.5])).toBe(true);
-    const view = viewOf({ select: 'DE-BB' });
-    const svg = renderSvg({
-      scene,
-      derived: deriveFor(view),
-      view,
-      width: 1920,
-      height: 1080,
-      bounds: [12, 51.5, 15, 53.5],
-    });
-    expect(svg).toContain('<clipPath id="map-clip">');
-    expect(svg.match(/<path[^>]*id="state-/g)).toHaveLength(16);
+  it('truncates in one pass: a 30 000-character title fits and ends with an ellipsis', () => {
+    const title = 'Long '.repeat(6000);
+    const cut = truncateText(title, 500, 20);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(textWidth(cut, 20)).toBeLessThanOrEqual(500);
+    expect(truncateText('short', 500, 20)).toBe('short');
   });
 });

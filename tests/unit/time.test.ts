@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { buildEvents, countAt, inForceCurve } from '../../src/time/events.ts';
+import { stackRows } from '../../src/timeline/stack-rows.ts';
 import { toCooperation } from '../../src/data/atlas.ts';
 import { dayNumber } from '../../src/data/partial-date.ts';
 import { activePartners, isInForce, isShown, isSignedWithin } from '../../src/time/in-force.ts';
@@ -66,14 +68,6 @@ describe('modes', () => {
   });
 });
 
-import {
-  buildEvents,
-  countAt,
-  inForceCurve,
-  nextEventIndex,
-  stackRows,
-} from '../../src/time/events.ts';
-
 describe('events and counts', () => {
   const cs = [
     toCooperation(
@@ -105,12 +99,6 @@ describe('events and counts', () => {
     expect(countAt(curve, dayNumber(2012, 3, 1))).toBe(1);
     expect(countAt(curve, dayNumber(2012, 6, 1))).toBe(2);
     expect(countAt(curve, dayNumber(2015, 1, 1))).toBe(1);
-  });
-  it('steps to the next and previous event', () => {
-    const events = buildEvents(cs);
-    expect(nextEventIndex(events, dayNumber(2011, 1, 1), 1)).toBe(1);
-    expect(nextEventIndex(events, dayNumber(2011, 1, 1), -1)).toBe(0);
-    expect(nextEventIndex(events, dayNumber(2020, 1, 1), 1)).toBe(-1);
   });
   it('stacks marks that would collide', () => {
     expect(stackRows([0, 2, 4, 20, 21], 6)).toEqual([0, 1, 2, 0, 1]);

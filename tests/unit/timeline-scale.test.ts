@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber, formatDay } from '../../src/data/partial-date.ts';
+import { stepDay } from '../../src/view/actions.ts';
 import {
-  dayAt,
   dragRange,
   linearScale,
-  makeTimeScale,
-  rangeGrab,
   nextYearStart,
-  stepDay,
-  xOf,
+  rangeGrab,
+  stepAreaPath,
   yearTicks,
 } from '../../src/timeline/scale.ts';
 
@@ -17,17 +15,17 @@ const end = dayNumber(2026, 11, 23);
 
 describe('timeline scale', () => {
   it('maps the ends of the timeline to the ends of the plot, clamped', () => {
-    const x = makeTimeScale(start, end, 16, 1016);
-    expect(xOf(x, start)).toBe(16);
-    expect(xOf(x, end)).toBe(1016);
-    expect(dayAt(x, 0)).toBe(start);
-    expect(dayAt(x, 5000)).toBe(end);
+    const x = linearScale([start, end], [16, 1016]);
+    expect(x(start)).toBe(16);
+    expect(x(end)).toBe(1016);
+    expect(Math.round(x.invert(0))).toBe(start);
+    expect(Math.round(x.invert(5000))).toBe(end);
     expect(
-      Math.abs(dayAt(x, xOf(x, dayNumber(2015, 6, 1))) - dayNumber(2015, 6, 1)),
+      Math.abs(Math.round(x.invert(x(dayNumber(2015, 6, 1)))) - dayNumber(2015, 6, 1)),
     ).toBeLessThanOrEqual(1);
   });
   it('puts ticks on 1 January of every n-th year', () => {
-    const x = makeTimeScale(start, end, 0, 1000);
+    const x = linearScale([start, end], [0, 1000]);
     expect(yearTicks(x, 1).map(formatDay).slice(0, 3)).toEqual([
       '2006-01-01',
       '2007-01-01',
@@ -43,10 +41,11 @@ describe('timeline scale', () => {
     ]);
   });
   it('steps a month, a year, and stays within the timeline', () => {
-    expect(formatDay(stepDay(dayNumber(2014, 3, 15), 1, false, start, end))).toBe('2014-04-15');
-    expect(formatDay(stepDay(dayNumber(2014, 3, 15), -1, true, start, end))).toBe('2013-03-15');
-    expect(stepDay(dayNumber(2006, 1, 10), -1, false, start, end)).toBe(start);
-    expect(stepDay(dayNumber(2026, 11, 1), 1, true, start, end)).toBe(end);
+    const b = { start, end };
+    expect(formatDay(stepDay(dayNumber(2014, 3, 15), 1, false, b))).toBe('2014-04-15');
+    expect(formatDay(stepDay(dayNumber(2014, 3, 15), -1, true, b))).toBe('2013-03-15');
+    expect(stepDay(dayNumber(2006, 1, 10), -1, false, b)).toBe(start);
+    expect(stepDay(dayNumber(2026, 11, 1), 1, true, b)).toBe(end);
     expect(formatDay(nextYearStart(dayNumber(2019, 7, 4)))).toBe('2020-01-01');
   });
 });
@@ -95,5 +94,30 @@ describe('range dragging', () => {
   it('spans a new range from the anchor to the pointer, in either direction', () => {
     expect(dragRange('new', range, 600, 800, bounds)).toEqual({ from: 600, to: 800 });
     expect(dragRange('new', range, 600, 150, bounds)).toEqual({ from: 150, to: 600 });
+  });
+});
+
+describe('step area path', () => {
+  it('holds each value until the next point and closes on the baseline', () => {
+    const points = [
+      { day: 0, count: 1 },
+      { day: 10, count: 3 },
+      { day: 20, count: 3 },
+    ];
+    const d = stepAreaPath(
+      points,
+      (day) => day * 2,
+      (n) => 100 - n * 10,
+      100,
+    );
+    expect(d).toBe('M0,100V90H20V70H40V70V100Z');
+    expect(
+      stepAreaPath(
+        [],
+        (v) => v,
+        (v) => v,
+        0,
+      ),
+    ).toBe('');
   });
 });

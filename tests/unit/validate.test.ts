@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, validateDataset, type Problem } from '../../src/data/validate.ts';
+import { formatProblem, validateDataset, type Problem } from '../../scripts/lib/validate.ts';
 import { dayNumber } from '../../src/data/partial-date.ts';
 import { createCooperation, createDataset, toFiles } from './fixtures.ts';
 import type { CooperationRecord, RawDataset } from '../../src/data/model.ts';

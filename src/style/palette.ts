@@ -1,6 +1,11 @@
-/** Colours: a colour-blind-safe topic palette (Okabe–Ito plus Tol's muted set) and the themes. */
+/**
+ * Every colour of the app, in one place: the colour-blind-safe topic palette (Okabe–Ito plus
+ * Tol's muted set), the map's colours, the page's colours (written as CSS variables by
+ * style/tokens.ts) and the export's. Nothing else writes a colour.
+ */
 import type { Topic } from '../data/model.ts';
-import type { Theme } from '../view/view-state.ts';
+
+export type Theme = 'light' | 'dark';
 
 export const TOPIC_COLOURS: Record<Topic, string> = {
   'online-services': '#0072B2',
@@ -82,3 +87,88 @@ export const MAP_COLOURS: Record<Theme, MapColours> = {
     city: '#e8eef3',
   },
 };
+
+/** The page around the map (CSS variables `--bg`, `--fg`, …; see style/tokens.ts). */
+export interface UiColours {
+  bg: string;
+  bgSoft: string;
+  fg: string;
+  fgSoft: string;
+  line: string;
+  accent: string;
+  accentFg: string;
+  focus: string;
+  chip: string;
+  notice: string;
+}
+
+export const UI_COLOURS: Record<Theme, UiColours> = {
+  light: {
+    bg: '#ffffff',
+    bgSoft: '#f4f6f8',
+    fg: '#1d2b36',
+    fgSoft: '#4a5a68',
+    line: '#d3dae1',
+    accent: '#0b5cad',
+    accentFg: '#ffffff',
+    focus: '#c2410c',
+    chip: '#e9eef3',
+    notice: '#fff4d6',
+  },
+  dark: {
+    bg: '#131b23',
+    bgSoft: '#1b252f',
+    fg: '#e8eef3',
+    fgSoft: '#b3c1cd',
+    line: '#34424f',
+    accent: '#7db7ef',
+    accentFg: '#0d1620',
+    focus: '#ffb36b',
+    chip: '#26333f',
+    notice: '#3d3413',
+  },
+};
+
+/** The exported page (SVG, PNG, video): title block, labels, the Bund marker. */
+export interface PageColours {
+  page: string;
+  ink: string;
+  muted: string;
+  label: string;
+  halo: string;
+  rule: string;
+  bundFill: string;
+  bundText: string;
+  bundBorder: string;
+  bundSelected: string;
+}
+
+export const PAGE_COLOURS: Record<Theme, PageColours> = {
+  light: {
+    page: '#ffffff',
+    ink: '#1d2b36',
+    muted: '#55636f',
+    label: '#33424f',
+    halo: '#ffffff',
+    rule: '#d5dde3',
+    bundFill: '#1d2b36',
+    bundText: '#ffffff',
+    bundBorder: '#ffffff',
+    bundSelected: '#ffb000',
+  },
+  dark: {
+    page: '#0b1219',
+    ink: '#e8eef3',
+    muted: '#a3b2bf',
+    label: '#dfe7ee',
+    halo: '#000000',
+    rule: '#2a3846',
+    bundFill: '#e8eef3',
+    bundText: '#131b23',
+    bundBorder: '#131b23',
+    bundSelected: '#ffb000',
+  },
+};
+
+export const topicColours = (theme: Theme): Record<Topic, string> =>
+  theme === 'dark' ? TOPIC_COLOURS_DARK : TOPIC_COLOURS;

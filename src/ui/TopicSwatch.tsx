@@ -1,8 +1,6 @@
-import type { Topic } from '../data/model.ts';
-import { TOPIC_COLOURS } from '../map/palette.ts';
-import { TOPICS } from '../data/model.ts';
+/** A small mark in a topic's colour; its shape is a second, non-colour cue. */
+import { TOPICS, type Topic } from '../data/model.ts';
 
-/** Shapes give every topic a second, non-colour cue. */
 const SHAPES = ['circle', 'square', 'diamond', 'triangle'] as const;
 
 export function TopicSwatch({ topic }: { topic: Topic }) {
@@ -10,7 +8,7 @@ export function TopicSwatch({ topic }: { topic: Topic }) {
   return (
     <span
       className={`swatch swatch-${shape}`}
-      style={{ color: TOPIC_COLOURS[topic] }}
+      style={{ color: `var(--topic-${topic})` }}
       aria-hidden="true"
     />
   );

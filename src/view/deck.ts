@@ -58,12 +58,19 @@ function decode(s: string): string | null {
   }
 }
 
-/** Parses a deck; scenes that do not parse are dropped and counted. Never throws. */
-export function parseDeck(text: string, ctx: DeckContext): { scenes: Scene[]; invalid: number } {
+/**
+ * Parses a deck; scenes that do not parse are left out and counted (`invalid`), and so are the
+ * scenes beyond MAX_SCENES (`dropped`). Never throws.
+ */
+export function parseDeck(
+  text: string,
+  ctx: DeckContext,
+): { scenes: Scene[]; invalid: number; dropped: number } {
   const scenes: Scene[] = [];
   let invalid = 0;
-  if (!text) return { scenes, invalid };
-  for (const part of text.split('|').slice(0, MAX_SCENES)) {
+  if (!text) return { scenes, invalid, dropped: 0 };
+  const parts = text.split('|');
+  for (const part of parts.slice(0, MAX_SCENES)) {
     const f = part.split(';');
     const name = decode(f[0] ?? '');
     const mode = f[2] as TimeMode;
@@ -107,7 +114,7 @@ export function parseDeck(text: string, ctx: DeckContext): { scenes: Scene[]; in
       camera: f[5] === '' ? null : [cam[0]!, cam[1]!, cam[2]!],
     });
   }
-  return { scenes, invalid };
+  return { scenes, invalid, dropped: Math.max(0, parts.length - MAX_SCENES) };
 }
 
 /** Moves a scene one place up (-1) or down (+1). */

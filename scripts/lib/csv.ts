@@ -26,7 +26,7 @@ import type {
   ProjectRecord,
   SourceRecord,
   Topic,
-} from './model.ts';
+} from '../../src/data/model.ts';
 
 export const ROW_TYPES = ['cooperation', 'partner', 'project', 'source'] as const;
 export type RowType = (typeof ROW_TYPES)[number];

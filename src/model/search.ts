@@ -1,7 +1,6 @@
 /** Search over regions, organisations and cooperations in both languages. Pure. */
 import type { Atlas } from '../data/atlas.ts';
 import type { Lang } from '../data/model.ts';
-import { foldForSearch } from '../i18n/format.ts';
 
 export type SearchKind = 'region' | 'organisation' | 'cooperation';
 export interface SearchEntry {
@@ -16,6 +15,20 @@ export interface SearchEntry {
 export interface SearchHit {
   entry: SearchEntry;
   score: number;
+}
+
+/** Folds case and German spelling variants: "Thüringen", "Thueringen", "thuringen" match. */
+export function foldForSearch(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** Folds both ways for umlauts: ü → "ue" and ü → "u", so "Thueringen" and "Thuringen" both match. */

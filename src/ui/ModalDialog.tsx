@@ -1,5 +1,6 @@
 /** A modal <dialog> with a heading and a close button; Escape and the button close it. */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import './dialog.css';
 
 export interface ModalDialogProps {
   title: string;

@@ -1,6 +1,6 @@
 /**
- * Pure helpers for the slide exports: XML escaping, compact numbers, and text measured and
- * wrapped by estimate (no DOM, so widths are approximations for a sans-serif system font).
+ * Writing SVG as text: XML escaping, attributes, elements, text blocks, compact numbers and
+ * path data. Pure.
  */
 
 /** Characters XML 1.0 forbids even when escaped (C0 controls except tab, LF, CR; lone surrogates; U+FFFE/F). */
@@ -31,67 +31,6 @@ export function escapeXml(text: string): string {
 export function num(n: number): string {
   const r = Math.round(n * 10) / 10;
   return Object.is(r, -0) || r === 0 ? '0' : String(r);
-}
-
-// Rough advance widths (in em) of a humanist/grotesque sans-serif.
-const NARROW = new Set([...'iljtfrI.,:;!|\'"()[]{}’‘ ']);
-const WIDE = new Set([...'mwMW@%']);
-const CAPS = /[A-ZÄÖÜ]/;
-const DIGITS = /[0-9]/;
-
-/** Estimated width of a text in px at a font size (bold texts run about 10 % wider). */
-export function textWidth(text: string, fontSize: number, bold = false): number {
-  let em = 0;
-  for (const ch of text) {
-    if (NARROW.has(ch)) em += 0.33;
-    else if (WIDE.has(ch)) em += 0.92;
-    else if (CAPS.test(ch)) em += 0.7;
-    else if (DIGITS.test(ch)) em += 0.64;
-    else if (ch === '–' || ch === '—') em += 0.64;
-    else em += 0.6;
-  }
-  return em * fontSize * (bold ? 1.1 : 1);
-}
-
-/**
- * Wraps a text into lines no wider than maxWidth (by estimate). Words longer than a line stay
- * whole; an empty text gives one empty line.
- */
-export function wrapText(text: string, maxWidth: number, fontSize: number, bold = false): string[] {
-  const words = text.split(/\s+/).filter((w) => w.length > 0);
-  const lines: string[] = [];
-  let line = '';
-  for (const word of words) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && textWidth(next, fontSize, bold) > maxWidth) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  lines.push(line);
-  return lines;
-}
-
-/** Shortens a text with an ellipsis so it fits maxWidth (by estimate). */
-export function truncateText(
-  text: string,
-  maxWidth: number,
-  fontSize: number,
-  bold = false,
-): string {
-  if (textWidth(text, fontSize, bold) <= maxWidth) return text;
-  const chars = [...text];
-  while (chars.length > 1 && textWidth(`${chars.join('')}…`, fontSize, bold) > maxWidth)
-    chars.pop();
-  return `${chars.join('').trimEnd()}…`;
-}
-
-/** Keeps [A-Za-z0-9-] only: anything else becomes "-", runs collapse, ends are trimmed. */
-export function sanitizeFilePart(text: string): string {
-  return text
-    .replace(/[^A-Za-z0-9-]+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 /**
@@ -140,4 +79,56 @@ export function pathData(
     put(y - py, false);
   }
   return close ? `${d}z` : d;
+}
+
+/** In a double-quoted attribute an apostrophe may stay as it is ("… 'Segoe UI' …"). */
+const escapeAttr = (v: string): string => escapeXml(v).replace(/&apos;/g, "'");
+
+export type Attrs = Record<string, string | number | undefined>;
+
+export function attrs(a: Attrs): string {
+  let out = '';
+  for (const [k, v] of Object.entries(a)) {
+    if (v === undefined) continue;
+    out += ` ${k}="${typeof v === 'number' ? num(v) : escapeAttr(v)}"`;
+  }
+  return out;
+}
+
+export function el(tag: string, a: Attrs, inner?: string): string {
+  return inner === undefined ? `<${tag}${attrs(a)}/>` : `<${tag}${attrs(a)}>${inner}</${tag}>`;
+}
+
+export const titleEl = (text: string): string => `<title>${escapeXml(text)}</title>`;
+
+/**
+ * Data text inside a line of our own text, isolated so that bidirectional control characters in
+ * it cannot reorder the rest of the line.
+ */
+export const isolated = (text: string): string =>
+  el('tspan', { 'unicode-bidi': 'isolate' }, escapeXml(text));
+
+/** One multi-line text block: lines as tspans, first baseline at y. */
+export function textBlock(
+  lines: string[],
+  x: number,
+  y: number,
+  lineHeight: number,
+  a: Attrs,
+): string {
+  const spans = lines
+    .map((line, i) =>
+      el(
+        'tspan',
+        {
+          x,
+          y: i === 0 ? y : undefined,
+          dy: i === 0 ? undefined : lineHeight,
+          'unicode-bidi': 'isolate',
+        },
+        escapeXml(line),
+      ),
+    )
+    .join('');
+  return el('text', { x, y, ...a }, spans);
 }

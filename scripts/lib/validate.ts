@@ -8,9 +8,13 @@ import commonSchema from '../../data/schema/common.schema.json' with { type: 'js
 import regionsSchema from '../../data/schema/regions.schema.json' with { type: 'json' };
 import organisationsSchema from '../../data/schema/organisations.schema.json' with { type: 'json' };
 import cooperationsSchema from '../../data/schema/cooperations.schema.json' with { type: 'json' };
-import type { CooperationRecord, OrganisationRecord, RawDataset, RegionRecord } from './model.ts';
-import { KINDS, TOPICS } from './model.ts';
-import { parsePartialDate, formatDay, type PartialDate } from './partial-date.ts';
+import type {
+  CooperationRecord,
+  OrganisationRecord,
+  RawDataset,
+  RegionRecord,
+} from '../../src/data/model.ts';
+import { parsePartialDate, formatDay, type PartialDate } from '../../src/data/partial-date.ts';
 
 export interface Problem {
   file: string;
@@ -446,5 +450,3 @@ export function validateDataset(files: DataFiles, today: number): ValidationResu
     dataset: ok ? { regions, organisations, cooperations } : null,
   };
 }
-
-export const VOCABULARY = { kinds: KINDS, topics: TOPICS };

@@ -41,22 +41,3 @@ export function stepScene(count: number, index: number, key: StepKey): number {
   const to = key === 'next' ? index + 1 : index - 1;
   return to >= 0 && to < count ? to : -1;
 }
-
-/** Keys that slide clickers send (and the usual presentation keys). */
-export function stepKeyOf(e: { key: string }): StepKey | null {
-  switch (e.key) {
-    case 'PageDown':
-    case 'ArrowRight':
-    case ' ':
-      return 'next';
-    case 'PageUp':
-    case 'ArrowLeft':
-      return 'previous';
-    case 'Home':
-      return 'first';
-    case 'End':
-      return 'last';
-    default:
-      return null;
-  }
-}

@@ -1,3 +1,4 @@
+/** A hook for long lists that need not be in the first frame. */
 import { useEffect, useState } from 'react';
 
 /**

@@ -1,0 +1,149 @@
+/**
+ * Labels for the Länder, the cities and the Bund as HTML markers (no glyph server needed). Each
+ * is a button, so every region is reachable by keyboard. Where two would overlap, the
+ * lower-ranked one is clipped (view/labels.ts); it keeps its name and shows when focused.
+ */
+import { useCallback, useEffect, useEffectEvent, useRef } from 'react';
+import * as maplibregl from 'maplibre-gl';
+import type { Lang } from '../data/model.ts';
+import { STRINGS } from '../i18n/strings.ts';
+import { plural, regionName } from '../i18n/text.ts';
+import type { AtlasModel } from '../model/atlas-model.ts';
+import type { Derived } from '../view/derive.ts';
+import { declutter, labelPriority, type LabelBox } from '../view/labels.ts';
+
+interface LabelProps {
+  map: maplibregl.Map | null;
+  model: AtlasModel;
+  lang: Lang;
+  selection: string | null;
+  derived: Derived;
+  onSelect: (id: string) => void;
+}
+
+export function RegionLabels({ map, model, lang, selection, derived, onSelect }: LabelProps) {
+  const markers = useRef(new Map<string, { marker: maplibregl.Marker; el: HTMLButtonElement }>());
+  const select = useEffectEvent((id: string) => onSelect(id));
+  /** The rank of each label: the selection, then the Bund, then partners, then Länder, then places. */
+  const priorities = useRef(new Map<string, number>());
+  /** What each label shows now (language, selection, partnership, activity). */
+  const rendered = useRef(new Map<string, string>());
+
+  const declutterLabels = useCallback(() => {
+    const boxes: LabelBox[] = [];
+    for (const [id, { el }] of markers.current) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0) continue;
+      boxes.push({
+        id,
+        x0: r.left,
+        y0: r.top,
+        x1: r.right,
+        y1: r.bottom,
+        priority: priorities.current.get(id) ?? 1,
+      });
+    }
+    const hidden = declutter(boxes);
+    for (const [id, { el }] of markers.current)
+      el.classList.toggle('is-overlapped', hidden.has(id));
+  }, []);
+
+  // One marker per Land, the Bund and every place that takes part in some cooperation.
+  useEffect(() => {
+    if (!map) return;
+    const made = new Map<string, { marker: maplibregl.Marker; el: HTMLButtonElement }>();
+    const usedRegions = new Set(model.atlas.cooperations.flatMap((c) => c.regions));
+    for (const region of model.atlas.regions.values()) {
+      const big = region.kind === 'state' || region.kind === 'federal';
+      if (!big && !usedRegions.has(region.id)) continue;
+      const at = model.anchors.get(region.id);
+      if (!at) continue;
+      const el = document.createElement('button');
+      el.type = 'button';
+      el.className = `region-label region-${region.kind}`;
+      el.dataset['region'] = region.id;
+      el.addEventListener('click', (e) => {
+        e.stopPropagation();
+        select(region.id);
+      });
+      const marker = new maplibregl.Marker({
+        element: el,
+        anchor: big ? 'center' : 'left',
+        offset: big ? [0, 0] : [7, 0],
+      })
+        .setLngLat(at)
+        .addTo(map);
+      made.set(region.id, { marker, el });
+    }
+    markers.current = made;
+    map.on('moveend', declutterLabels);
+    map.on('resize', declutterLabels);
+    const zoomClass = () => {
+      const z = map.getZoom();
+      map.getContainer().classList.toggle('zoom-far', z < 4.9);
+      map.getContainer().classList.toggle('zoom-near', z >= 6.6);
+    };
+    zoomClass();
+    map.on('zoom', zoomClass);
+    const shown = rendered.current;
+    return () => {
+      map.off('zoom', zoomClass);
+      map.off('moveend', declutterLabels);
+      map.off('resize', declutterLabels);
+      for (const { marker } of made.values()) marker.remove();
+      markers.current = new Map();
+      shown.clear();
+    };
+  }, [map, model, declutterLabels]);
+
+  // Texts and states of the labels. The DOM is touched only where something changed, and only
+  // text, selection and partnership change a label's size: scrubbing costs (almost) nothing here.
+  useEffect(() => {
+    if (!map) return;
+    const s = STRINGS[lang];
+    let relaidOut = false;
+    for (const [id, { el }] of markers.current) {
+      const region = model.atlas.regions.get(id);
+      if (!region) continue;
+      const count = derived.partnerCounts.get(id);
+      const active = derived.activeRegions.has(id);
+      const selected = selection === id;
+      const layout = `${lang}|${selected}|${count !== undefined}|`;
+      const key = `${layout}${count ?? ''}|${active}`;
+      const before = rendered.current.get(id);
+      if (before === key && el.firstChild) continue;
+      rendered.current.set(id, key);
+      priorities.current.set(
+        id,
+        labelPriority(region.kind, { selected, partner: count !== undefined }),
+      );
+      if (!before?.startsWith(layout) || !el.firstChild) relaidOut = true;
+      el.replaceChildren();
+      // Name and abbreviation are both in the accessible name; CSS shows one of them (by zoom),
+      // so the visible text is always part of the name (WCAG 2.5.3).
+      const full = document.createElement('span');
+      full.className = 'label-full';
+      full.textContent = region.kind === 'federal' ? s.bundShort : regionName(region, lang);
+      el.append(full);
+      if (region.kind === 'state' && region.abbr) {
+        const abbr = document.createElement('span');
+        abbr.className = 'label-short';
+        abbr.textContent = ` ${region.abbr}`;
+        el.append(abbr);
+      }
+      if (count) {
+        const extra = document.createElement('span');
+        extra.className = 'visually-hidden';
+        extra.textContent = `: ${plural(s.partnerOf, count, lang)}`;
+        el.append(extra);
+      }
+      el.setAttribute('aria-pressed', String(selected));
+      el.classList.toggle('is-selected', selected);
+      el.classList.toggle('is-partner', count !== undefined);
+      el.classList.toggle('is-active', active);
+    }
+    if (relaidOut) declutterLabels();
+  }, [lang, selection, derived, model, map, declutterLabels]);
+
+  return null;
+}

@@ -1,0 +1,147 @@
+/**
+ * The drawing rules of links and hubs, in one table: width, opacity and emphasis per state.
+ * The map compiles them into MapLibre `case` expressions over feature-state; the SVG export
+ * (and through it the PNG and the video) evaluates the very same rules for each feature, so
+ * the map and the exports cannot drift apart. Pure.
+ */
+import type { ExpressionSpecification } from 'maplibre-gl';
+
+/**
+ * The state of a link feature as a byte (what the view derives for each feature), and as flags.
+ * Each bit is one feature-state key of the same name on the map.
+ */
+export const STATE_BITS = {
+  shown: 1,
+  recent: 2,
+  ended: 4,
+  sel: 8,
+  dim: 16,
+  /** The selection is this very cooperation (not a region taking part in it). */
+  focus: 32,
+} as const;
+export type StateFlag = keyof typeof STATE_BITS | 'hover';
+/** Flags that come from the feature's own properties, not from its state. */
+export type PropertyFlag = 'large' | 'local';
+export type Flag = StateFlag | PropertyFlag;
+
+export type Flags = Partial<Record<Flag, boolean>>;
+
+/** A rule applies when every flag it names has the given value; the first that applies wins. */
+export interface Rule {
+  when: Flags;
+  value: number;
+}
+
+const quietSelection: Flags = { sel: true, large: true, focus: false };
+
+/** Line width in px (times the projector factor). */
+export const LINE_WIDTH: readonly Rule[] = [
+  { when: { hover: true }, value: 5 },
+  // A selected region's nationwide alliances: present, but quiet.
+  { when: quietSelection, value: 1.2 },
+  { when: { sel: true }, value: 4 },
+  { when: { recent: true }, value: 3.6 },
+  { when: { large: true }, value: 1.1 },
+  { when: {}, value: 2.2 },
+];
+
+export const LINE_OPACITY: readonly Rule[] = [
+  { when: { shown: false, hover: false }, value: 0 },
+  { when: { hover: true }, value: 1 },
+  { when: { dim: true }, value: 0.1 },
+  { when: quietSelection, value: 0.45 },
+  { when: { sel: true }, value: 1 },
+  { when: { large: true }, value: 0.3 },
+  { when: { ended: true }, value: 0.6 },
+  { when: {}, value: 0.9 },
+];
+
+/** Hub (and single-region marker) radius in px (times the projector factor). */
+export const HUB_RADIUS: readonly Rule[] = [
+  { when: { local: true }, value: 5 },
+  { when: { large: true }, value: 7 },
+  { when: {}, value: 5.5 },
+];
+
+export const HUB_STROKE_WIDTH: readonly Rule[] = [
+  { when: { sel: true }, value: 3 },
+  { when: { hover: true }, value: 3 },
+  { when: {}, value: 2 },
+];
+
+export const HUB_OPACITY: readonly Rule[] = [
+  { when: { shown: false, hover: false }, value: 0 },
+  { when: { hover: true }, value: 1 },
+  { when: { dim: true }, value: 0.15 },
+  { when: {}, value: 1 },
+];
+
+/** Projector mode draws everything thicker by this factor. */
+export const PRESENT_FACTOR = 1.7;
+
+// ---- evaluation (export) ---------------------------------------------------------------------
+
+/** The flags of a feature from its state byte and properties. */
+export function flagsOf(
+  bits: number,
+  props: { large?: boolean; shape?: string },
+  hover = false,
+): Flags {
+  const flags: Flags = { hover, large: props.large === true, local: props.shape === 'local' };
+  for (const [name, bit] of Object.entries(STATE_BITS))
+    flags[name as StateFlag] = (bits & bit) !== 0;
+  return flags;
+}
+
+const applies = (when: Flags, flags: Flags): boolean =>
+  Object.entries(when).every(([flag, value]) => (flags[flag as Flag] ?? false) === value);
+
+/** The value of a rule table for a feature's flags. */
+export function evaluate(rules: readonly Rule[], flags: Flags, factor = 1): number {
+  const rule = rules.find((r) => applies(r.when, flags));
+  if (!rule) throw new Error('a rule table must end with a rule for every case');
+  return rule.value * factor;
+}
+
+/** Feature-state for the map from a state byte: one boolean per flag. */
+export function featureStateOf(bits: number): Record<keyof typeof STATE_BITS, boolean> {
+  const out = {} as Record<keyof typeof STATE_BITS, boolean>;
+  for (const [name, bit] of Object.entries(STATE_BITS))
+    out[name as keyof typeof STATE_BITS] = (bits & bit) !== 0;
+  return out;
+}
+
+// ---- compilation (map) -----------------------------------------------------------------------
+
+function flagExpression(flag: Flag): ExpressionSpecification {
+  if (flag === 'large') return ['boolean', ['get', 'large'], false];
+  if (flag === 'local') return ['==', ['get', 'shape'], 'local'];
+  return ['boolean', ['feature-state', flag], false];
+}
+
+function condition(when: Flags): ExpressionSpecification {
+  const parts = Object.entries(when).map(([flag, value]) =>
+    value ? flagExpression(flag as Flag) : (['!', flagExpression(flag as Flag)] as const),
+  );
+  return (parts.length === 1 ? parts[0] : ['all', ...parts]) as ExpressionSpecification;
+}
+
+/** A MapLibre expression that picks the value of the first rule that applies. */
+export function compile(rules: readonly Rule[], factor = 1): ExpressionSpecification {
+  const last = rules[rules.length - 1];
+  if (!last || Object.keys(last.when).length > 0)
+    throw new Error('a rule table must end with a rule for every case');
+  const cases = rules.slice(0, -1).flatMap((r) => [condition(r.when), r.value * factor]);
+  if (cases.length === 0) return (last.value * factor) as unknown as ExpressionSpecification;
+  return ['case', ...cases, last.value * factor] as unknown as ExpressionSpecification;
+}
+
+/** Drawing order in the export: dimmed first, emphasised last, so the selection stays on top. */
+export function drawRank(flags: Flags): number {
+  if (flags.dim) return 0;
+  if (flags.sel) return flags.large && !flags.focus ? 2 : 5;
+  if (flags.large) return 1;
+  if (flags.ended) return 2;
+  if (flags.recent) return 4;
+  return 3;
+}

@@ -1,0 +1,90 @@
+/**
+ * What every part of the UI shares, given through React context instead of props: the dataset
+ * model, the view store, the one deriver, the timeline's bounds and a handle on the map's camera.
+ */
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
+import type { AtlasModel } from '../model/atlas-model.ts';
+import type { Bounds, Patch } from '../view/actions.ts';
+import type { Derived } from '../view/derive.ts';
+import { useStore, type Store } from '../view/store.ts';
+import type { ViewState } from '../view/view-state.ts';
+
+/** [longitude, latitude, zoom] */
+export type Camera = [number, number, number];
+/** [west, south, east, north] */
+export type LngLatBox = [number, number, number, number];
+
+/** The map's camera, for the parts that read it (export, scenes) or move it (scenes). */
+export interface MapHandle {
+  camera(): Camera | null;
+  visibleBox(): LngLatBox | null;
+  /** Moves to a camera, or back to all of Germany (null). */
+  moveTo(camera: Camera | null): void;
+}
+
+export interface AtlasEnv {
+  model: AtlasModel;
+  store: Store<ViewState>;
+  derive: (v: ViewState) => Derived;
+  bounds: Bounds;
+  /** The map's handle while a map exists (the map registers itself). */
+  map: MapSlot;
+}
+
+/** Where the map registers its handle and the other parts find it. */
+export interface MapSlot {
+  get(): MapHandle | null;
+  set(handle: MapHandle | null): void;
+}
+
+export function createMapSlot(): MapSlot {
+  let handle: MapHandle | null = null;
+  return {
+    get: () => handle,
+    set: (h) => {
+      handle = h;
+    },
+  };
+}
+
+const Env = createContext<AtlasEnv | null>(null);
+
+export function AtlasProvider({ env, children }: { env: AtlasEnv; children: ReactNode }) {
+  return <Env.Provider value={env}>{children}</Env.Provider>;
+}
+
+export function useAtlas(): AtlasEnv {
+  const env = useContext(Env);
+  if (!env) throw new Error('useAtlas outside AtlasProvider');
+  return env;
+}
+
+/** A slice of the view; the component re-renders only when the slice changes. */
+export function useView<U>(selector: (v: ViewState) => U): U {
+  return useStore(useAtlas().store, selector);
+}
+
+/** The derived view (computed once per change of its inputs, shared by everyone). */
+export function useDerived(): Derived {
+  const { store, derive } = useAtlas();
+  const get = useCallback(() => derive(store.get()), [store, derive]);
+  return useSyncExternalStore(store.subscribe, get, get);
+}
+
+/** Applies a view action: `act((v) => setDate(v, day, bounds))` or `act(select(id))`. */
+export function useAct(): (action: Patch | null | ((v: ViewState) => Patch | null)) => void {
+  const { store } = useAtlas();
+  return useCallback(
+    (action) => {
+      const patch = typeof action === 'function' ? action(store.get()) : action;
+      if (patch) store.set(patch);
+    },
+    [store],
+  );
+}
