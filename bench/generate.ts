@@ -1,18 +1,13 @@
 /**
- * Synthetic datasets for the benchmarks: N cooperations over the REAL regions and organisations
- * of data/, seeded and deterministic (the same seed, N and end date give the same files).
+ * Seeded synthetic datasets: N cooperations over the REAL regions and organisations of data/,
+ * deterministic for the same N, seed and end date (today). Every text says it is synthetic.
  *
- *   npx tsx bench/generate.ts [--n 10000] [--seed 7] [--until YYYY-MM-DD] [--out bench/.data-10000]
- *
- * The mix follows the real data: mostly two partners, some hubs of 3–6, a few large alliances
- * and nationwide ones (Bund + 16 Länder), a few "local" ones (a region with one of its own
- * organisations); signing dates 2006 → end date with growth over time, some with an effective
- * date ≠ signed, some ended, some partners joining later. Every text says it is synthetic.
+ *   npx tsx bench/generate.ts 10000     → bench/.data-10000/ (kept while nothing it depends on changes)
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as prettier from 'prettier';
 import {
   KINDS,
   TOPICS,
@@ -23,21 +18,23 @@ import {
   type RegionRecord,
   type Topic,
 } from '../src/data/model.ts';
+import type { LoadedData } from '../src/model/atlas-model.ts';
 import {
   addMonths,
   dayNumber,
   dayToDate,
   formatDay,
-  parseDay,
   todayInGermany,
 } from '../src/data/partial-date.ts';
+import { formatProblem, validateDataset } from '../scripts/lib/validate.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const REAL_DATA = join(ROOT, 'data');
-export const FIRST_YEAR = 2006;
+const REAL = join(ROOT, 'data');
+const SEED = 7;
+const FIRST_YEAR = 2006;
 
-/** mulberry32: a small, fast, seeded PRNG (uniform in [0, 1)). */
-export function rng(seed: number): () => number {
+/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
+function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -49,9 +46,7 @@ export function rng(seed: number): () => number {
 }
 
 function pickWeighted<T>(random: () => number, items: readonly T[], weights: readonly number[]): T {
-  let total = 0;
-  for (const w of weights) total += w;
-  let r = random() * total;
+  let r = random() * weights.reduce((s, w) => s + w, 0);
   for (let i = 0; i < items.length; i++) {
     r -= weights[i]!;
     if (r < 0) return items[i]!;
@@ -62,131 +57,47 @@ function pickWeighted<T>(random: () => number, items: readonly T[], weights: rea
 const int = (random: () => number, lo: number, hi: number): number =>
   lo + Math.floor(random() * (hi - lo + 1));
 
-const TOPIC_LABEL: Record<Topic, { de: string; en: string }> = {
-  'online-services': { de: 'Onlinedienste', en: 'online services' },
-  'user-accounts': { de: 'Nutzerkonten', en: 'user accounts' },
-  'it-security': { de: 'IT-Sicherheit', en: 'IT security' },
-  'data-centres': { de: 'Rechenzentren', en: 'data centres' },
-  'open-source': { de: 'Open Source', en: 'open source' },
-  registers: { de: 'Register', en: 'registers' },
-  'ai-data': { de: 'KI und Daten', en: 'AI and data' },
-  governance: { de: 'Steuerung', en: 'governance' },
-  'specialist-procedures': { de: 'Fachverfahren', en: 'specialist procedures' },
-  'digital-workplace': { de: 'Digitaler Arbeitsplatz', en: 'digital workplace' },
-  procurement: { de: 'Beschaffung', en: 'procurement' },
-  infrastructure: { de: 'Infrastruktur', en: 'infrastructure' },
-};
-/** Rough shares in the real data (online services and IT security lead). */
-const TOPIC_WEIGHT: Record<Topic, number> = {
-  'online-services': 31,
-  'user-accounts': 7,
-  'it-security': 20,
-  'data-centres': 13,
-  'open-source': 4,
-  registers: 5,
-  'ai-data': 8,
-  governance: 18,
-  'specialist-procedures': 9,
-  'digital-workplace': 4,
-  procurement: 4,
-  infrastructure: 5,
-};
-const KIND_WEIGHT: Record<Kind, number> = {
-  agreement: 33,
-  'state-treaty': 5,
-  'administrative-agreement': 6,
-  declaration: 8,
-  association: 4,
-  'joint-institution': 5,
-  cooperative: 2,
-  decision: 6,
-  pilot: 7,
-};
+/** Rough shares in the real data, in the order of TOPICS and KINDS. */
+const TOPIC_WEIGHTS = [31, 7, 20, 13, 4, 5, 8, 18, 9, 4, 4, 5];
+const KIND_WEIGHTS = [33, 5, 6, 8, 4, 5, 2, 6, 7];
+/** Activity of the Länder (larger ones take part more often). */
+const STATE_WEIGHT = Object.fromEntries(
+  'BW:9 BY:10 BE:8 BB:6 HB:5 HH:7 HE:8 MV:5 NI:8 NW:10 RP:6 SL:4 SN:7 ST:5 SH:7 TH:5'
+    .split(' ')
+    .map((s) => [`DE-${s.slice(0, 2)}`, Number(s.slice(3))]),
+);
 
-/** Activity weight of a Land in cooperations (larger Länder take part more often). */
-const STATE_WEIGHT: Record<string, number> = {
-  'DE-BW': 9,
-  'DE-BY': 10,
-  'DE-BE': 8,
-  'DE-BB': 6,
-  'DE-HB': 5,
-  'DE-HH': 7,
-  'DE-HE': 8,
-  'DE-MV': 5,
-  'DE-NI': 8,
-  'DE-NW': 10,
-  'DE-RP': 6,
-  'DE-SL': 4,
-  'DE-SN': 7,
-  'DE-ST': 5,
-  'DE-SH': 7,
-  'DE-TH': 5,
-};
-
-export interface RealData {
+interface RealData {
   regions: RegionRecord[];
   organisations: OrganisationRecord[];
 }
 
-export function readRealData(dir = REAL_DATA): RealData {
-  const regions = (
-    JSON.parse(readFileSync(join(dir, 'regions.json'), 'utf8')) as {
-      regions: RegionRecord[];
-    }
-  ).regions;
-  const organisations = (
-    JSON.parse(readFileSync(join(dir, 'organisations.json'), 'utf8')) as {
-      organisations: OrganisationRecord[];
-    }
-  ).organisations;
-  return { regions, organisations };
-}
-
-export interface GenerateOptions {
-  n: number;
-  seed?: number;
-  /** Last possible date (day number); default: today in Germany. */
-  until?: number;
-}
-
-/** Generates N cooperation records over the given regions and organisations. Pure. */
-export function generateCooperations(
-  real: RealData,
-  options: GenerateOptions,
-): CooperationRecord[] {
-  const random = rng(options.seed ?? 7);
-  const until = options.until ?? todayInGermany();
-  const lastYear = dayToDate(until).getUTCFullYear();
-  const regions = real.regions;
+/** N cooperation records over the given regions and organisations. Pure. */
+function generateCooperations(real: RealData, n: number, until: number): CooperationRecord[] {
+  const random = rng(SEED);
+  const { regions } = real;
   const states = regions.filter((r) => r.kind === 'state');
   const locals = regions.filter((r) => r.kind === 'municipality' || r.kind === 'district');
   const byId = new Map(regions.map((r) => [r.id, r]));
   const orgsByRegion = new Map<string, OrganisationRecord[]>();
   for (const o of real.organisations)
     for (const h of o.home) orgsByRegion.set(h, [...(orgsByRegion.get(h) ?? []), o]);
-
-  // Region weights: Länder by activity, the Bund often, cities and districts now and then.
+  // Länder by activity, the Bund often, cities and districts now and then.
   const regionIds = regions.map((r) => r.id);
   const regionWeights = regions.map((r) =>
     r.kind === 'federal' ? 9 : r.kind === 'state' ? (STATE_WEIGHT[r.id] ?? 5) : 1.2,
   );
-  const abbr = (id: string): string => {
-    const r = byId.get(id);
-    return r?.abbr ?? r?.name.de ?? id;
-  };
-
-  // Growth over time: each year ~13 % more cooperations signed than the year before.
+  const abbr = (id: string): string => byId.get(id)?.abbr ?? byId.get(id)?.name.de ?? id;
+  // Growth: each year ~13 % more cooperations signed than the year before.
   const years: number[] = [];
-  for (let y = FIRST_YEAR; y <= lastYear; y++) years.push(y);
+  for (let y = FIRST_YEAR; y <= dayToDate(until).getUTCFullYear(); y++) years.push(y);
   const yearWeights = years.map((y) => Math.pow(1.13, y - FIRST_YEAR));
-
   const randomDay = (): number => {
     const year = pickWeighted(random, years, yearWeights);
     const first = dayNumber(year, 1, 1);
-    const last = Math.min(dayNumber(year, 12, 31), until);
-    return int(random, first, Math.max(first, last));
+    return int(random, first, Math.max(first, Math.min(dayNumber(year, 12, 31), until)));
   };
-  /** A day in a random precision (mostly day, some month, few year); returns text and start. */
+  /** The day in a random precision (mostly day, some month, few year), not before minDay. */
   const withPrecision = (day: number, minDay: number): { text: string; start: number } => {
     const iso = formatDay(day);
     const r = random();
@@ -200,23 +111,19 @@ export function generateCooperations(
     }
     return { text: iso, start: day };
   };
+  const firstOfMonth = (day: number): number => {
+    const d = dayToDate(day);
+    return dayNumber(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  };
 
   const out: CooperationRecord[] = [];
-  for (let i = 0; i < options.n; i++) {
-    const id = `synthetic-${String(i + 1).padStart(5, '0')}`;
-    const number = i + 1;
-
-    // Shape: 2 partners (most), local, hubs of 3–6, large alliances, nationwide.
-    const shape = pickWeighted(
-      random,
-      ['pair', 'local', 'hub', 'large', 'nationwide'] as const,
-      [72, 4, 19, 2.5, 2.5],
-    );
-    let regionSet: string[] = [];
-    const partners: PartnerRecord[] = [];
-    if (shape === 'nationwide') {
-      regionSet = ['DE', ...states.map((s) => s.id)];
-    } else if (shape === 'local') {
+  for (let number = 1; number <= n; number++) {
+    const id = `synthetic-${String(number).padStart(5, '0')}`;
+    const shapes = ['pair', 'local', 'hub', 'large', 'nationwide'] as const;
+    const shape = pickWeighted(random, shapes, [72, 4, 19, 2.5, 2.5]);
+    let regionSet: string[];
+    if (shape === 'nationwide') regionSet = ['DE', ...states.map((s) => s.id)];
+    else if (shape === 'local') {
       const homes = [...orgsByRegion.keys()].filter((h) => byId.has(h));
       regionSet = [homes[int(random, 0, homes.length - 1)]!];
     } else {
@@ -227,49 +134,33 @@ export function generateCooperations(
             ? pickWeighted(random, [3, 4, 5, 6], [50, 25, 14, 11])
             : int(random, 7, 12);
       const chosen = new Set<string>();
-      // A city often cooperates with its own Land or a neighbour city.
       while (chosen.size < size) {
-        const last = [...chosen].at(-1);
-        const lastRegion = last ? byId.get(last) : undefined;
-        if (lastRegion?.state && random() < 0.35 && !chosen.has(lastRegion.state))
-          chosen.add(lastRegion.state);
+        // A city often cooperates with its own Land.
+        const last = byId.get([...chosen].at(-1) ?? '');
+        if (last?.state && random() < 0.35 && !chosen.has(last.state)) chosen.add(last.state);
         else if (shape === 'large' && random() < 0.8)
           chosen.add(states[int(random, 0, states.length - 1)]!.id);
         else chosen.add(pickWeighted(random, regionIds, regionWeights));
       }
       regionSet = [...chosen];
       if (shape === 'pair' && random() < 0.08 && locals.length > 0) {
-        // A pair of two cities or districts.
         const a = locals[int(random, 0, locals.length - 1)]!.id;
-        let b = locals[int(random, 0, locals.length - 1)]!.id;
-        if (a === b) b = byId.get(a)?.state ?? 'DE';
-        regionSet = [a, b];
+        const b = locals[int(random, 0, locals.length - 1)]!.id;
+        regionSet = [a, a === b ? (byId.get(a)?.state ?? 'DE') : b];
       }
     }
 
-    // Dates: signed; sometimes effective ≠ signed; sometimes ended.
-    const signedDay = randomDay();
-    const signed = withPrecision(signedDay, dayNumber(FIRST_YEAR, 1, 1));
-    let effective: { text: string; start: number } | null = null;
+    // Signed; sometimes effective later (15 %) or backdated (3 %); sometimes ended (14 %).
+    const signed = withPrecision(randomDay(), dayNumber(FIRST_YEAR, 1, 1));
+    let effective: number | null = null;
     const er = random();
     if (er < 0.15) {
       const day = addMonths(signed.start, int(random, 1, 18));
-      if (day <= until) {
-        const d = dayToDate(day);
-        effective = {
-          text: formatDay(dayNumber(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)),
-          start: dayNumber(d.getUTCFullYear(), d.getUTCMonth() + 1, 1),
-        };
-      }
-    } else if (er < 0.18 && signed.start > dayNumber(FIRST_YEAR + 1, 1, 1)) {
-      // Backdated: in force before it was signed.
-      const day = addMonths(signed.start, -int(random, 1, 6));
-      const d = dayToDate(day);
-      const start = dayNumber(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
-      effective = { text: formatDay(start), start };
-    }
-    if (effective && effective.start === signed.start) effective = null;
-    const from = effective ? Math.max(effective.start, signed.start) : signed.start;
+      if (day <= until) effective = firstOfMonth(day);
+    } else if (er < 0.18 && signed.start > dayNumber(FIRST_YEAR + 1, 1, 1))
+      effective = firstOfMonth(addMonths(signed.start, -int(random, 1, 6)));
+    if (effective === signed.start) effective = null;
+    const from = effective !== null ? Math.max(effective, signed.start) : signed.start;
     let ended: { text: string; start: number } | null = null;
     if (random() < 0.14) {
       const day = addMonths(from, int(random, 6, 120));
@@ -278,65 +169,52 @@ export function generateCooperations(
     }
 
     // Partners: the regions, some through one of their organisations; later accessions.
+    const partners: PartnerRecord[] = [];
     if (shape === 'local') {
       const region = regionSet[0]!;
       const orgs = orgsByRegion.get(region) ?? [];
-      partners.push({ region, role: 'lead' });
       const org = orgs[int(random, 0, orgs.length - 1)];
-      if (org) partners.push({ region, organisation: org.id });
-      else partners.push({ region: byId.get(region)?.state ?? 'DE' });
-    } else {
+      partners.push({ region, role: 'lead' });
+      partners.push(
+        org ? { region, organisation: org.id } : { region: byId.get(region)?.state ?? 'DE' },
+      );
+    } else
       regionSet.forEach((region, k) => {
         const p: PartnerRecord = { region };
         const orgs = orgsByRegion.get(region);
         if (orgs && random() < 0.15) p.organisation = orgs[int(random, 0, orgs.length - 1)]!.id;
         if (k === 0 && (shape === 'nationwide' || random() < 0.3)) p.role = 'lead';
-        const joinable = regionSet.length >= 3 && k >= 2;
-        if (joinable && random() < 0.22) {
+        if (regionSet.length >= 3 && k >= 2 && random() < 0.22) {
           const day = addMonths(from, int(random, 2, 72));
-          const limit = ended ? ended.start : until;
-          if (day <= limit) p.joined = withPrecision(day, from).text;
+          if (day <= (ended ? ended.start : until)) p.joined = withPrecision(day, from).text;
         }
         partners.push(p);
       });
-    }
     const regionsOf = [...new Set(partners.map((p) => p.region))];
 
-    const topicCount = pickWeighted(random, [1, 2, 3], [55, 35, 10]);
     const topics: Topic[] = [];
+    const topicCount = pickWeighted(random, [1, 2, 3], [55, 35, 10]);
     while (topics.length < topicCount) {
-      const t = pickWeighted(
-        random,
-        TOPICS,
-        TOPICS.map((x) => TOPIC_WEIGHT[x]),
-      );
+      const t = pickWeighted(random, TOPICS, TOPIC_WEIGHTS);
       if (!topics.includes(t)) topics.push(t);
     }
     const kind: Kind =
       shape === 'nationwide'
         ? pickWeighted(random, ['state-treaty', 'decision', 'administrative-agreement'], [3, 5, 2])
-        : pickWeighted(
-            random,
-            KINDS,
-            KINDS.map((k) => KIND_WEIGHT[k]),
-          );
-    const topic = TOPIC_LABEL[topics[0]!];
-    const who =
-      regionsOf.length > 6 ? `${regionsOf.length} Partner` : regionsOf.map(abbr).join(', ');
-    const whoEn =
-      regionsOf.length > 6 ? `${regionsOf.length} partners` : regionsOf.map(abbr).join(', ');
+        : pickWeighted(random, KINDS, KIND_WEIGHTS);
+    const who = regionsOf.length > 6 ? `${regionsOf.length}` : regionsOf.map(abbr).join(', ');
     const record: CooperationRecord = {
       id,
       title: {
-        de: `Synthetische Kooperation ${number} – ${topic.de} (${who})`,
-        en: `Synthetic cooperation ${number} – ${topic.en} (${whoEn})`,
+        de: `Synthetische Kooperation ${number} – ${topics[0]} (${who})`,
+        en: `Synthetic cooperation ${number} – ${topics[0]} (${who})`,
       },
       summary: {
-        de: `Synthetischer Datensatz für Benchmarks, keine echte Kooperation: ${regionsOf.length} Partner arbeiten beim Thema ${topic.de} zusammen.`,
-        en: `Synthetic record for benchmarks, not a real cooperation: ${regionsOf.length} partners work together on ${topic.en}.`,
+        de: `Synthetischer Datensatz für Benchmarks, keine echte Kooperation (${regionsOf.length} Partner).`,
+        en: `Synthetic record for benchmarks, not a real cooperation (${regionsOf.length} partners).`,
       },
       signed: signed.text,
-      ...(effective ? { effective: effective.text } : {}),
+      ...(effective !== null ? { effective: formatDay(effective) } : {}),
       ...(ended ? { ended: ended.text } : {}),
       kind,
       partners,
@@ -345,15 +223,8 @@ export function generateCooperations(
     };
     if (random() < 0.1) {
       const lead = partners[int(random, 0, partners.length - 1)]!;
-      record.projects = [
-        {
-          title: {
-            de: `Synthetisches Teilprojekt ${number}`,
-            en: `Synthetic sub-project ${number}`,
-          },
-          lead: lead.organisation ?? lead.region,
-        },
-      ];
+      const title = { de: `Synthetisches Teilprojekt ${number}`, en: `Synthetic part ${number}` };
+      record.projects = [{ title, lead: lead.organisation ?? lead.region }];
     }
     const sourceCount = pickWeighted(random, [1, 2, 3], [60, 30, 10]);
     for (let s = 1; s <= sourceCount; s++)
@@ -369,70 +240,68 @@ export function generateCooperations(
   return out;
 }
 
-/** JSON as Prettier would write it, so the folder passes `prettier --check` of the project. */
-async function formatJson(value: unknown, file: string): Promise<string> {
-  const options = (await prettier.resolveConfig(join(ROOT, 'package.json'))) ?? {};
-  return prettier.format(JSON.stringify(value), { ...options, parser: 'json', filepath: file });
-}
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 
-export interface WrittenDataset {
-  dir: string;
-  n: number;
-  seed: number;
-  until: string;
-  bytes: number;
-}
-
-/** Writes a complete data folder (regions, organisations, cooperations, geo/). */
-export async function writeDataset(
-  dir: string,
-  options: GenerateOptions,
-  realDir = REAL_DATA,
-): Promise<WrittenDataset> {
-  const real = readRealData(realDir);
-  const until = options.until ?? todayInGermany();
-  const cooperations = generateCooperations(real, { ...options, until });
+/**
+ * bench/.data-N/: data/'s regions, organisations and geometry with N synthetic cooperations,
+ * checked like `npm run data:check`. Regenerated only when the stamp (generator, real data, end
+ * date) changes.
+ */
+export function ensureDataset(n: number): string {
+  const dir = join(ROOT, 'bench', `.data-${n}`);
+  const until = todayInGermany();
+  const hash = createHash('sha256').update(readFileSync(join(ROOT, 'bench', 'generate.ts')));
+  for (const file of [
+    'regions.json',
+    'organisations.json',
+    'geo/states.geojson',
+    'geo/places.geojson',
+  ])
+    hash.update(readFileSync(join(REAL, file)));
+  const stamp = JSON.stringify({
+    n,
+    seed: SEED,
+    until: formatDay(until),
+    hash: hash.digest('hex'),
+  });
+  const stampFile = join(dir, 'generated.json');
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return dir;
+  const real: RealData = loadDataFolder(REAL).raw;
+  const files = {
+    regions: { regions: real.regions },
+    organisations: { organisations: real.organisations },
+    cooperations: { cooperations: generateCooperations(real, n, until) },
+  };
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, 'geo'), { recursive: true });
-  // The schemas are referenced by "$schema" (editors); copy them so the folder stands alone.
-  cpSync(join(realDir, 'schema'), join(dir, 'schema'), { recursive: true });
-  const files: [string, unknown][] = [
-    ['regions.json', { $schema: './schema/regions.schema.json', regions: real.regions }],
-    [
-      'organisations.json',
-      { $schema: './schema/organisations.schema.json', organisations: real.organisations },
-    ],
-    ['cooperations.json', { $schema: './schema/cooperations.schema.json', cooperations }],
-  ];
-  for (const name of ['states.geojson', 'places.geojson'])
-    files.push([
-      `geo/${name}`,
-      JSON.parse(readFileSync(join(realDir, 'geo', name), 'utf8')) as unknown,
-    ]);
-  let bytes = 0;
-  for (const [name, value] of files) {
-    const text = await formatJson(value, name);
-    writeFileSync(join(dir, name), text);
-    bytes += Buffer.byteLength(text);
-  }
-  return { dir, n: options.n, seed: options.seed ?? 7, until: formatDay(until), bytes };
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(REAL, 'geo'), join(dir, 'geo'), { recursive: true });
+  const texts = Object.fromEntries(
+    Object.entries(files).map(([key, value]) => {
+      const text = `${JSON.stringify(value, null, 2)}\n`;
+      writeFileSync(join(dir, `${key}.json`), text);
+      return [key, { file: `${key}.json`, text }];
+    }),
+  ) as Record<keyof typeof files, { file: string; text: string }>;
+  const { problems } = validateDataset(texts, until);
+  if (problems.length > 0)
+    throw new Error(`${dir}: ${problems.slice(0, 5).map(formatProblem).join('; ')}`);
+  writeFileSync(stampFile, stamp);
+  return dir;
 }
 
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
+/** A data folder as the app loads it. */
+export function loadDataFolder(dir: string): LoadedData {
+  return {
+    raw: {
+      regions: readJson<RealData>(join(dir, 'regions.json')).regions,
+      organisations: readJson<RealData>(join(dir, 'organisations.json')).organisations,
+      cooperations: readJson<{ cooperations: CooperationRecord[] }>(join(dir, 'cooperations.json'))
+        .cooperations,
+    },
+    states: readJson<LoadedData['states']>(join(dir, 'geo', 'states.geojson')),
+    places: readJson<LoadedData['places']>(join(dir, 'geo', 'places.geojson')),
+  };
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const n = Number(argValue('--n') ?? 10000);
-  const seed = Number(argValue('--seed') ?? 7);
-  const untilText = argValue('--until');
-  const until = untilText ? (parseDay(untilText) ?? undefined) : undefined;
-  const out = resolve(argValue('--out') ?? join(ROOT, 'bench', `.data-${n}`));
-  const t0 = performance.now();
-  const written = await writeDataset(out, { n, seed, ...(until !== undefined ? { until } : {}) });
-  console.log(
-    `generate: ${written.n} cooperations (seed ${written.seed}, until ${written.until}) → ${out} ` +
-      `(${(written.bytes / 1e6).toFixed(1)} MB, ${Math.round(performance.now() - t0)} ms)`,
-  );
-}
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  console.log(ensureDataset(Number(process.argv[2] ?? 10000)));

@@ -63,6 +63,14 @@ export function Header({ onDialog }: { onDialog: (d: DialogName) => void }) {
           >
             {s.tabTable}
           </button>
+          <button
+            type="button"
+            aria-pressed={tab === 'matrix'}
+            onClick={() => act({ tab: 'matrix' })}
+            data-testid="tab-matrix"
+          >
+            {s.tabMatrix}
+          </button>
         </div>
         {buttons.map((b) => (
           <button

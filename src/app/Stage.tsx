@@ -7,26 +7,15 @@ import { STRINGS, fill } from '../i18n/strings.ts';
 import { MapView } from '../map/MapView.tsx';
 import { Legend } from '../panel/Legend.tsx';
 import { TableView } from '../panel/TableView.tsx';
-import { viewLink } from '../view/url.ts';
 import { useAtlas, useView } from '../ui/atlas-context.tsx';
+import { OpenInAtlas } from '../ui/OpenInAtlas.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { FaultProbe } from './fault.ts';
 import { StatusLine } from './StatusLine.tsx';
 
 const CaptionCard = lazy(() => import('../present/CaptionCard.tsx'));
+const MatrixView = lazy(() => import('../matrix/MatrixView.tsx'));
 const Presenter = lazy(() => import('../present/Presenter.tsx'));
-
-/** "Open in Kooperationsatlas": the full view of this state (formatted from the view, not the address bar). */
-function OpenInAtlas() {
-  const { model } = useAtlas();
-  const href = useView((v) => viewLink(window.location.href, v, model.today));
-  const lang = useView((v) => v.lang);
-  return (
-    <a href={href} target="_blank" rel="noopener noreferrer" data-testid="open-in-atlas">
-      {STRINGS[lang].openInAtlas} ↗
-    </a>
-  );
-}
 
 export function Stage({ onReady }: { onReady: () => void }) {
   const { model } = useAtlas();
@@ -38,65 +27,79 @@ export function Stage({ onReady }: { onReady: () => void }) {
   const chrome = !embed && !present;
   const [webglMissing, setWebglMissing] = useState(false);
   const [legendOpen, setLegendOpen] = useState(false);
+  // The matrix sits beside the map on wide screens (CSS, ≥ 1500 px); on narrower ones, and in
+  // embeds, it takes the map's place.
+  const matrix = tab === 'matrix';
   return (
-    <div className="stage">
+    <div className={`stage${matrix ? ' with-matrix' : ''}`}>
       {chrome && <StatusLine className="status-line" testId="status" />}
-      <div
-        className={`map-area${tab === 'table' && chrome ? ' is-hidden' : ''}`}
-        aria-label={s.mapLabel}
-        role="region"
-      >
-        <ErrorBoundary part="map" message={s.partFailed} retryLabel={s.retry}>
-          <FaultProbe part="map" />
-          {webglMissing ? (
-            <p className="webgl-missing" role="alert" data-testid="webgl-missing">
-              {s.webglMissing}
-            </p>
-          ) : (
-            <MapView
-              onReady={onReady}
-              onWebglMissing={() => {
-                setWebglMissing(true);
-                onReady();
-              }}
-            />
-          )}
-        </ErrorBoundary>
-        <p className="attribution" data-testid="attribution">
-          {fill(s.attribution, { year: model.geoYear })}
-        </p>
-        {!chrome && (
-          <div className="overlay-top">
-            <StatusLine className="overlay-status" />
-            {embed && (
-              <div className="embed-bar">
-                <OpenInAtlas />
-                <button
-                  type="button"
-                  className="text-button"
-                  aria-expanded={legendOpen}
-                  onClick={() => setLegendOpen((v) => !v)}
-                >
-                  {s.legend}
-                </button>
-              </div>
+      <div className="stage-body">
+        <div
+          className={`map-area${tab === 'table' && chrome ? ' is-hidden' : ''}${matrix ? ' beside-matrix' : ''}`}
+          aria-label={s.mapLabel}
+          role="region"
+        >
+          <ErrorBoundary part="map" message={s.partFailed} retryLabel={s.retry}>
+            <FaultProbe part="map" />
+            {webglMissing ? (
+              <p className="webgl-missing" role="alert" data-testid="webgl-missing">
+                {s.webglMissing}
+              </p>
+            ) : (
+              <MapView
+                onReady={onReady}
+                onWebglMissing={() => {
+                  setWebglMissing(true);
+                  onReady();
+                }}
+              />
             )}
+          </ErrorBoundary>
+          <p className="attribution" data-testid="attribution">
+            {fill(s.attribution, { year: model.geoYear })}
+          </p>
+          {!chrome && (
+            <div className="overlay-top">
+              <StatusLine className="overlay-status" />
+              {embed && (
+                <div className="embed-bar">
+                  <OpenInAtlas />
+                  <button
+                    type="button"
+                    className="text-button"
+                    aria-expanded={legendOpen}
+                    onClick={() => setLegendOpen((v) => !v)}
+                  >
+                    {s.legend}
+                  </button>
+                </div>
+              )}
+            </div>
+          )}
+          {embed && legendOpen && (
+            <div className="embed-legend">
+              <Legend compact />
+            </div>
+          )}
+          {!chrome && (
+            <Suspense fallback={null}>
+              <CaptionCard closable={embed} />
+            </Suspense>
+          )}
+          {present && (
+            <Suspense fallback={null}>
+              <Presenter />
+            </Suspense>
+          )}
+        </div>
+        {matrix && (
+          <div className="matrix-area">
+            <ErrorBoundary part="matrix" message={s.partFailed} retryLabel={s.retry}>
+              <Suspense fallback={null}>
+                <MatrixView />
+              </Suspense>
+            </ErrorBoundary>
           </div>
-        )}
-        {embed && legendOpen && (
-          <div className="embed-legend">
-            <Legend compact />
-          </div>
-        )}
-        {!chrome && (
-          <Suspense fallback={null}>
-            <CaptionCard closable={embed} />
-          </Suspense>
-        )}
-        {present && (
-          <Suspense fallback={null}>
-            <Presenter />
-          </Suspense>
         )}
       </div>
       {tab === 'table' && chrome && <TableView />}

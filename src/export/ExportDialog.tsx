@@ -7,6 +7,7 @@ import { useAtlas } from '../ui/atlas-context.tsx';
 import { exportFileName } from './file-name.ts';
 import { download, svgToPng } from './raster.ts';
 import { renderSvg } from './svg/render.ts';
+import { NEAR_ZOOM } from '../style/link-style.ts';
 
 type Format = 'png1080' | 'png2160' | 'pngWindow' | 'svg';
 
@@ -18,6 +19,7 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<string | null>(null);
   // The export shows what the map shows: the same derived state, and the map's visible part.
   const bounds = map.get()?.visibleBox() ?? undefined;
+  const level = (map.get()?.zoom() ?? 0) >= NEAR_ZOOM ? 'near' : 'far';
 
   const run = async (format: Format) => {
     setBusy(true);
@@ -41,6 +43,7 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
         view,
         width: layoutW,
         height: layoutH,
+        level,
         ...(bounds ? { bounds } : {}),
       });
       const name = (ext: string) => exportFileName(view, (id) => isKnownId(model, id), ext);

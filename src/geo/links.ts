@@ -110,10 +110,14 @@ export function spreadHub(center: Position, index: number): Position {
   return destination(point(center), ring * 22, angle).geometry.coordinates.map(round) as Position;
 }
 
-/** Builds every link feature of a dataset. `anchors` gives a point per region id. */
+/**
+ * Builds every link feature of a dataset. `anchors` gives a point per region id; `hubAt` the
+ * place of a cooperation's hub where one was worked out (geo/hubs.ts), else its centroid.
+ */
 export function buildLinkGeometry(
   atlas: Pick<Atlas, 'cooperations'>,
   anchors: ReadonlyMap<string, Position>,
+  hubAt: ReadonlyMap<string, Position> = new Map(),
 ): LinkGeometry {
   const lines: Feature<LineString, LineProps>[] = [];
   const points: Feature<Point, PointProps>[] = [];
@@ -182,7 +186,7 @@ export function buildLinkGeometry(
       const setKey = [...c.regions].sort().join(',');
       const slot = hubSlots.get(setKey) ?? 0;
       hubSlots.set(setKey, slot + 1);
-      const hub = spreadHub(centroid(ends), slot);
+      const hub = hubAt.get(c.id) ?? spreadHub(centroid(ends), slot);
       const hubId = fid++;
       points.push({
         type: 'Feature',

@@ -11,11 +11,25 @@ import { GERMANY_BOUNDS } from '../geo/anchors.ts';
 import { STRINGS } from '../i18n/strings.ts';
 import { select } from '../view/actions.ts';
 import { useAct, useAtlas, useDerived, useView, type Camera } from '../ui/atlas-context.tsx';
+import { fitPadding } from './camera.ts';
 import { PairBadges } from './PairBadges.tsx';
 import { pick, targetOf } from './picking.ts';
 import { RegionLabels } from './RegionLabels.tsx';
-import { buildStyle, SOURCE, sizePaint, themedPaint } from './style.ts';
-import { syncLinks, syncRegions, type FeatureStateSink } from './sync.ts';
+import { pairOf } from '../model/atlas-model.ts';
+import { NEAR_ZOOM, STATE_BITS } from '../style/link-style.ts';
+import type { Derived } from '../view/derive.ts';
+import { LocalBadges, NationwideBadge } from './OverviewBadges.tsx';
+import { kindOf } from './picking.ts';
+import { DETAIL, SOURCE } from './layers.ts';
+import { sizePaint, themedPaint } from './paint.ts';
+import { buildStyle, detailFeatures } from './style.ts';
+import {
+  syncLinks,
+  syncPairs,
+  syncRegions,
+  type AppliedPairs,
+  type FeatureStateSink,
+} from './sync.ts';
 import { tipFor, type TipText } from './tooltip.ts';
 
 export interface MapViewProps {
@@ -25,7 +39,17 @@ export interface MapViewProps {
 }
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-const FIT_PADDING = 12;
+
+/** The regions drawn as selected: a selected region, or both of a selected pair. */
+function selectedRegions(selection: string | null, derived: Derived): Set<string> {
+  if (!selection) return new Set();
+  if (selection.includes(',')) return derived.selectedRegions;
+  return new Set([selection]);
+}
+
+const sinkOf = (m: maplibregl.Map, source: string): FeatureStateSink => ({
+  setFeatureState: (id, state) => m.setFeatureState({ source, id }, state),
+});
 
 export function MapView({ onReady, onWebglMissing }: MapViewProps) {
   const env = useAtlas();
@@ -36,18 +60,26 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
   const lang = useView((v) => v.lang);
   const theme = useView((v) => v.theme);
   const present = useView((v) => v.present);
+  const embed = useView((v) => v.embed);
   const act = useAct();
 
   const container = useRef<HTMLDivElement>(null);
   /** The map once its style is loaded (its sources exist; tiles may still be on their way). */
   const [map, setMap] = useState<maplibregl.Map | null>(null);
   const [tip, setTip] = useState<(TipText & { x: number; y: number }) | null>(null);
+  /** What the map shows now: detail states, overview states, pair counts, region states. */
   const appliedLinks = useRef<Uint8Array | null>(null);
+  const appliedOverview = useRef<Uint8Array | null>(null);
+  const appliedPairs = useRef<AppliedPairs | null>(null);
   const appliedRegions = useRef<Map<number, string>>(new Map());
+  /** The detail source is filled after the first frame (or at once when a selection needs it). */
+  const detailLoaded = useRef(false);
   /** Theme and projector mode the map's paint properties currently show. */
   const painted = useRef<{ theme: typeof theme; present: boolean } | null>(null);
 
-  const latest = useEffectEvent(() => ({ derived, selection, lang, theme, present }));
+  const latest = useEffectEvent(() => ({ derived, selection, lang, theme, present, embed }));
+  /** Set once the user moves the map: until then it keeps Germany framed when the frame resizes. */
+  const userMoved = useRef(false);
   const ready = useEffectEvent(() => onReady());
   const webglMissing = useEffectEvent(() => onWebglMissing());
   const choose = useEffectEvent((id: string | null) => act(select(id)));
@@ -64,7 +96,7 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
         container: el,
         style: buildStyle(model, { theme: initial.theme, present: initial.present }),
         bounds: GERMANY_BOUNDS,
-        fitBoundsOptions: { padding: FIT_PADDING },
+        fitBoundsOptions: { padding: fitPadding(initial, el.clientHeight) },
         attributionControl: false,
         dragRotate: false,
         pitchWithRotate: false,
@@ -82,23 +114,62 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
     }
     m.touchZoomRotate.disableRotation();
     m.keyboard.disableRotation();
+    userMoved.current = false;
+    m.on('movestart', (e) => {
+      if ((e as { originalEvent?: unknown }).originalEvent) userMoved.current = true;
+    });
+    // Until the user moves it, the map keeps Germany framed as its frame resizes (embeds).
+    m.on('resize', () => {
+      if (userMoved.current) return;
+      const now = latest();
+      m.fitBounds(GERMANY_BOUNDS, {
+        padding: fitPadding(now, m.getContainer().clientHeight),
+        duration: 0,
+      });
+    });
     painted.current = { theme: initial.theme, present: initial.present };
     appliedLinks.current = null;
+    appliedOverview.current = null;
+    appliedPairs.current = null;
     appliedRegions.current = new Map();
+    detailLoaded.current = false;
     // A handle for the end-to-end tests (to find the pixel of a place); not an API.
     (el as HTMLDivElement & { maplibreMap?: maplibregl.Map }).maplibreMap = m;
-    const sink: FeatureStateSink = {
-      setFeatureState: (id, state) => m.setFeatureState({ source: SOURCE, id }, state),
-    };
+    const atlasSink = sinkOf(m, SOURCE);
     // The first complete frame already shows the links, the selection and the labels: states
-    // are set as soon as the style (and so its source) exists, while the worker cuts the tiles.
+    // are set as soon as the style (and so its sources) exists, while the worker cuts the tiles.
     m.once('style.load', () => {
       const now = latest();
-      appliedLinks.current = syncLinks(sink, null, now.derived.featureState);
-      appliedRegions.current = syncRegions(sink, model, now.derived, now.selection, new Map());
+      appliedOverview.current = syncLinks(atlasSink, null, now.derived.overviewState);
+      appliedPairs.current = syncPairs(atlasSink, null, now.derived.pairCounts);
+      appliedRegions.current = syncRegions(
+        atlasSink,
+        model,
+        now.derived,
+        selectedRegions(now.selection, now.derived),
+        new Map(),
+      );
+      if (!now.derived.overview) loadDetail();
       setMap(m);
     });
-    m.once('idle', () => ready());
+    m.once('idle', () => {
+      ready();
+      loadDetail();
+    });
+    // For hosts and tests: whether the map has drawn everything it was asked to (MapLibre's idle).
+    const idle = (value: boolean) => () => {
+      document.documentElement.dataset['mapIdle'] = String(value);
+    };
+    m.on('idle', idle(true));
+    m.on('movestart', idle(false));
+    m.on('sourcedataloading', idle(false));
+    /** Fills the detail source (once) and applies the detail states. */
+    function loadDetail() {
+      if (detailLoaded.current) return;
+      detailLoaded.current = true;
+      (m.getSource(DETAIL) as maplibregl.GeoJSONSource).setData(detailFeatures(model) as never);
+      appliedLinks.current = syncLinks(sinkOf(m, DETAIL), null, latest().derived.featureState);
+    }
     env.map.set({
       camera: () => {
         const c = m.getCenter();
@@ -108,22 +179,50 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
         const b = m.getBounds();
         return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
       },
+      zoom: () => m.getZoom(),
       moveTo: (camera: Camera | null) => {
         const duration = reducedMotion() ? 0 : 700;
+        userMoved.current = camera !== null;
         if (camera) m.easeTo({ center: [camera[0], camera[1]], zoom: camera[2], duration });
-        else m.fitBounds(GERMANY_BOUNDS, { padding: FIT_PADDING, duration });
+        else
+          m.fitBounds(GERMANY_BOUNDS, {
+            padding: fitPadding(latest(), m.getContainer().clientHeight),
+            duration,
+          });
       },
     });
-    const stateOf = (fid: number) => appliedLinks.current?.[fid] ?? 0;
+    /** Whether a link, pair or hub under the pointer is drawn now (not hidden, not dimmed). */
+    const pairCount = (fid: number) =>
+      (m.getZoom() >= NEAR_ZOOM ? appliedPairs.current?.near : appliedPairs.current?.far)?.[fid] ??
+      0;
+    const isDrawn = (f: maplibregl.MapGeoJSONFeature) => {
+      const kind = kindOf(f);
+      const fid = Number(f.id);
+      if (kind === 'pair') return pairCount(fid) > 0;
+      // Zoomed out in the overview, cities count for their Land: no dot to click.
+      if (kind === 'place')
+        return (
+          !latest().derived.overview ||
+          m.getZoom() >= NEAR_ZOOM ||
+          m.getFeatureState(f).selected === true
+        );
+      if (kind !== 'hub' && kind !== 'link') return true;
+      const bits =
+        (f.source === DETAIL ? appliedLinks.current : appliedOverview.current)?.[fid] ?? 0;
+      const level = (f.properties as { Z?: string }).Z;
+      if (level === (m.getZoom() >= NEAR_ZOOM ? 'far' : 'near')) return false;
+      return (bits & STATE_BITS.shown) !== 0 && (bits & STATE_BITS.dim) === 0;
+    };
     m.on('click', (e) => {
-      const f = pick(m, e.point, stateOf);
+      const f = pick(m, e.point, isDrawn);
       choose(f ? targetOf(f) : null);
     });
     m.on('mousemove', (e) => {
-      const f = pick(m, e.point, stateOf);
+      const f = pick(m, e.point, isDrawn);
       m.getCanvas().style.cursor = f ? 'pointer' : '';
       const id = f ? targetOf(f) : null;
-      const text = id ? tipFor(id, model, latest().derived, latest().lang) : null;
+      const count = f && kindOf(f) === 'pair' ? pairCount(Number(f.id)) : undefined;
+      const text = id ? tipFor(id, model, latest().derived, latest().lang, count) : null;
       setTip(text ? { ...text, x: e.point.x, y: e.point.y } : null);
     });
     m.on('mouseout', () => setTip(null));
@@ -151,28 +250,64 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
           map.setPaintProperty(layer, prop as never, value as never);
     };
     if (before.theme !== theme) apply(themedPaint(theme));
-    if (before.present !== present) apply(sizePaint(present));
-  }, [map, theme, present]);
+    if (before.present !== present) {
+      apply(sizePaint(present));
+      if (!userMoved.current)
+        map.fitBounds(GERMANY_BOUNDS, {
+          padding: fitPadding({ present, embed }, map.getContainer().clientHeight),
+          duration: 0,
+        });
+    }
+  }, [map, theme, present, embed]);
 
-  // Feature states: only the features whose state changed.
+  // Feature states: only the features whose state changed. A selection needs the detail source.
   useEffect(() => {
     if (!map) return;
-    const sink: FeatureStateSink = {
-      setFeatureState: (id, state) => map.setFeatureState({ source: SOURCE, id }, state),
-    };
-    appliedLinks.current = syncLinks(sink, appliedLinks.current, derived.featureState);
-    appliedRegions.current = syncRegions(sink, model, derived, selection, appliedRegions.current);
+    document.documentElement.dataset['mapIdle'] = 'false';
+    map.triggerRepaint();
+    const atlasSink = sinkOf(map, SOURCE);
+    appliedOverview.current = syncLinks(atlasSink, appliedOverview.current, derived.overviewState);
+    appliedPairs.current = syncPairs(atlasSink, appliedPairs.current, derived.pairCounts);
+    appliedRegions.current = syncRegions(
+      atlasSink,
+      model,
+      derived,
+      selectedRegions(selection, derived),
+      appliedRegions.current,
+    );
+    if (!derived.overview && !detailLoaded.current) {
+      detailLoaded.current = true;
+      (map.getSource(DETAIL) as maplibregl.GeoJSONSource).setData(detailFeatures(model) as never);
+    }
+    if (detailLoaded.current)
+      appliedLinks.current = syncLinks(
+        sinkOf(map, DETAIL),
+        appliedLinks.current,
+        derived.featureState,
+      );
   }, [map, model, derived, selection]);
 
-  // A cooperation hovered elsewhere (timeline, panel): drawn emphasised.
+  // Hovered elsewhere (timeline, panel, matrix): a cooperation's own drawing, or a pair's line.
   useEffect(() => {
     if (!map || !hover) return;
-    const parts = model.geometry.parts.get(hover);
-    if (!parts) return;
-    const fids = [...parts.lines, ...parts.points].map((p) => p.fid);
-    for (const id of fids) map.setFeatureState({ source: SOURCE, id }, { hover: true });
+    const pair = pairOf(model, hover);
+    const target = pair
+      ? { source: SOURCE, ids: [model.overview.pairByKey.get(pair.join('|'))?.fid] }
+      : {
+          source: DETAIL,
+          ids: [
+            ...(model.geometry.parts.get(hover)?.lines ?? []),
+            ...(model.geometry.parts.get(hover)?.points ?? []),
+          ].map((p) => p.fid),
+        };
+    const ids = target.ids.filter((id): id is number => id !== undefined);
+    if (!pair && !detailLoaded.current) {
+      detailLoaded.current = true;
+      (map.getSource(DETAIL) as maplibregl.GeoJSONSource).setData(detailFeatures(model) as never);
+    }
+    for (const id of ids) map.setFeatureState({ source: target.source, id }, { hover: true });
     return () => {
-      for (const id of fids) map.setFeatureState({ source: SOURCE, id }, { hover: false });
+      for (const id of ids) map.setFeatureState({ source: target.source, id }, { hover: false });
     };
   }, [map, model, hover]);
 
@@ -186,6 +321,7 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
     const bounds = new maplibregl.LngLatBounds(points[0], points[0]);
     for (const p of points) bounds.extend(p);
     const padding = present ? { top: 80, bottom: 260, left: 80, right: 80 } : 80;
+    userMoved.current = true;
     map.fitBounds(bounds, {
       padding,
       maxZoom: present ? 6.6 : 7.5,
@@ -196,7 +332,19 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
   return (
     <div className="map-wrap">
       <div ref={container} className="map" data-testid="map" />
-      <PairBadges map={map} model={model} derived={derived} lang={lang} />
+      {derived.overview ? (
+        <>
+          <LocalBadges map={map} model={model} derived={derived} lang={lang} />
+          <NationwideBadge
+            map={map}
+            derived={derived}
+            lang={lang}
+            onSelect={(id) => act(select(id))}
+          />
+        </>
+      ) : (
+        <PairBadges map={map} model={model} derived={derived} lang={lang} />
+      )}
       <RegionLabels
         map={map}
         model={model}

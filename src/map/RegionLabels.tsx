@@ -11,6 +11,7 @@ import { plural, regionName } from '../i18n/text.ts';
 import type { AtlasModel } from '../model/atlas-model.ts';
 import type { Derived } from '../view/derive.ts';
 import { declutter, labelPriority, type LabelBox } from '../view/labels.ts';
+import { NEAR_ZOOM } from '../style/link-style.ts';
 
 interface LabelProps {
   map: maplibregl.Map | null;
@@ -81,7 +82,7 @@ export function RegionLabels({ map, model, lang, selection, derived, onSelect }:
     const zoomClass = () => {
       const z = map.getZoom();
       map.getContainer().classList.toggle('zoom-far', z < 4.9);
-      map.getContainer().classList.toggle('zoom-near', z >= 6.6);
+      map.getContainer().classList.toggle('zoom-near', z >= NEAR_ZOOM);
     };
     zoomClass();
     map.on('zoom', zoomClass);

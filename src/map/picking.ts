@@ -1,52 +1,73 @@
-/** What is under the pointer: a hub, a city, a link, a city-state, a Land — the most specific wins. */
+/**
+ * What is under the pointer: a hub, a city, a link, a pair line, a city-state, a Land — the most
+ * specific of what is drawn wins.
+ */
 import type * as maplibregl from 'maplibre-gl';
 import type { MapGeoJSONFeature } from 'maplibre-gl';
-import { STATE_BITS } from '../style/link-style.ts';
-import { LAYER } from './style.ts';
+import { pairId } from '../model/atlas-model.ts';
+import { LAYER } from './layers.ts';
 
-const INTERACTIVE = [LAYER.points, LAYER.lines, LAYER.stateFill];
+const INTERACTIVE = [
+  LAYER.detailPoints,
+  LAYER.points,
+  LAYER.lines,
+  LAYER.overviewLines,
+  LAYER.stateFill,
+];
 
-/** What a feature is: a hub or marker, a city, a link, a city-state, a Land. */
-export function kindOf(f: MapGeoJSONFeature): string {
-  return f.layer.id === LAYER.points ? String((f.properties as { L?: unknown }).L) : f.layer.id;
+/** What a feature is: hub, place, city-state, link (an arc or spoke), pair, or a Land. */
+export type PickKind = 'hub' | 'place' | 'city-state' | 'link' | 'pair' | 'state';
+
+export function kindOf(f: MapGeoJSONFeature): PickKind {
+  const L = (f.properties as { L?: unknown }).L;
+  switch (f.layer.id) {
+    case LAYER.detailPoints:
+      return 'hub';
+    case LAYER.points:
+      return L === 'place' ? 'place' : L === 'city-state' ? 'city-state' : 'hub';
+    case LAYER.lines:
+      return 'link';
+    case LAYER.overviewLines:
+      return L === 'pair' ? 'pair' : 'link';
+    default:
+      return 'state';
+  }
 }
+
 /** Which of several features under the pointer wins (the smaller, the more specific). */
-const PICK_ORDER = ['hub', 'place', LAYER.lines, 'city-state', LAYER.stateFill];
+const PICK_ORDER: PickKind[] = ['hub', 'place', 'link', 'pair', 'city-state', 'state'];
 
-/** Links and hubs: their feature-state bits say whether they are shown. */
-export const isLink = (f: MapGeoJSONFeature): boolean =>
-  f.layer.id === LAYER.lines || kindOf(f) === 'hub';
-
-/** The id a feature selects: its cooperation (links, hubs) or its region. */
+/** The id a feature selects: its cooperation, its pair of regions, or its region. */
 export function targetOf(f: MapGeoJSONFeature): string | null {
   const p = f.properties as Record<string, unknown>;
-  if (isLink(f)) return String(p['cooperation']);
+  const kind = kindOf(f);
+  if (kind === 'pair') return pairId(String(p['a']), String(p['b']));
+  if (kind === 'hub' || kind === 'link') return String(p['cooperation']);
   return typeof p['id'] === 'string' ? p['id'] : null;
 }
 
 /**
- * The feature at a point (within 5 px), of those that are drawn: hidden or dimmed links do not
- * count. Among links the one nearest the pointer wins.
+ * The feature at a point (within 5 px), of those that are drawn (`isDrawn` says whether a link,
+ * pair or hub is visible now). Among lines the one nearest the pointer wins.
  */
 export function pick(
   map: maplibregl.Map,
   point: maplibregl.Point,
-  stateOf: (fid: number) => number,
+  isDrawn: (f: MapGeoJSONFeature) => boolean,
 ): MapGeoJSONFeature | null {
   const box: [maplibregl.PointLike, maplibregl.PointLike] = [
     [point.x - 5, point.y - 5],
     [point.x + 5, point.y + 5],
   ];
-  const drawn = (f: MapGeoJSONFeature) => {
-    if (!isLink(f)) return true;
-    const bits = stateOf(Number(f.id));
-    return (bits & STATE_BITS.shown) !== 0 && (bits & STATE_BITS.dim) === 0;
-  };
-  const live = map.queryRenderedFeatures(box, { layers: INTERACTIVE }).filter(drawn);
+  const layers = INTERACTIVE.filter((id) => map.getLayer(id));
+  const live = map.queryRenderedFeatures(box, { layers }).filter(isDrawn);
   live.sort((a, b) => PICK_ORDER.indexOf(kindOf(a)) - PICK_ORDER.indexOf(kindOf(b)));
-  if (live[0]?.layer.id === LAYER.lines) {
-    const exact = map.queryRenderedFeatures(point, { layers: [LAYER.lines] }).filter(drawn);
+  const first = live[0];
+  if (first && (kindOf(first) === 'link' || kindOf(first) === 'pair')) {
+    const exact = map
+      .queryRenderedFeatures(point, { layers: [LAYER.lines, LAYER.overviewLines] })
+      .filter(isDrawn);
     if (exact[0]) return exact[0];
   }
-  return live[0] ?? null;
+  return first ?? null;
 }

@@ -6,13 +6,13 @@
 import type { AtlasModel } from '../model/atlas-model.ts';
 import { featureStateOf } from '../style/link-style.ts';
 import { changedFeatures, type Derived } from '../view/derive.ts';
-import { CITY_STATES, FID } from './style.ts';
+import { CITY_STATES, FID } from './layers.ts';
 
 export interface FeatureStateSink {
   setFeatureState(id: number, state: Record<string, boolean | number>): void;
 }
 
-/** Sets the link features whose state byte differs from what was applied; returns what is applied now. */
+/** Sets the features whose state byte differs from what was applied; returns what is applied now. */
 export function syncLinks(
   sink: FeatureStateSink,
   applied: Uint8Array | null,
@@ -23,16 +23,40 @@ export function syncLinks(
   return next;
 }
 
+export interface AppliedPairs {
+  far: Uint16Array;
+  near: Uint16Array;
+}
+
+/** Sets the count (per level) of the overview's pair lines whose count changed. */
+export function syncPairs(
+  sink: FeatureStateSink,
+  applied: AppliedPairs | null,
+  next: Derived['pairCounts'],
+): AppliedPairs {
+  const changed = new Set([
+    ...changedFeatures(applied?.far ?? null, next.far),
+    ...changedFeatures(applied?.near ?? null, next.near),
+  ]);
+  for (const fid of changed) {
+    const far = next.far[fid] ?? 0;
+    const near = next.near[fid] ?? 0;
+    // Features that are not pairs never get a count: leave them alone.
+    if (applied || far > 0 || near > 0) sink.setFeatureState(fid, { far, near });
+  }
+  return next;
+}
+
 /**
  * Sets selection, partner tint and activity on the states, the city-state dots and the places
- * whose state changed. `applied` maps a feature id to the key of its applied state; the new map
- * is returned.
+ * whose state changed. `selected` are the regions shown as selected (a region, or both of a
+ * pair). `applied` maps a feature id to the key of its applied state; the new map is returned.
  */
 export function syncRegions(
   sink: FeatureStateSink,
   model: Pick<AtlasModel, 'data'>,
-  derived: Pick<Derived, 'partnerTint' | 'activeRegions'>,
-  selection: string | null,
+  derived: Pick<Derived, 'partnerTint' | 'activeRegions' | 'overview'>,
+  selected: ReadonlySet<string>,
   applied: ReadonlyMap<number, string>,
 ): Map<number, string> {
   const wanted = new Map<number, string>();
@@ -43,16 +67,21 @@ export function syncRegions(
   model.data.states.features.forEach((f, i) => {
     const id = f.properties.id;
     const tint = Math.min(derived.partnerTint.get(id) ?? 0, 3);
-    const selected = id === selection;
-    const key = `${selected ? 1 : 0}|${tint}`;
-    put(FID.state(i), key, { selected, tint });
-    if (CITY_STATES.includes(id)) put(FID.cityState(i), key, { selected, tint });
+    const isSelected = selected.has(id);
+    const key = `${isSelected ? 1 : 0}|${tint}`;
+    put(FID.state(i), key, { selected: isSelected, tint });
+    if (CITY_STATES.includes(id)) put(FID.cityState(i), key, { selected: isSelected, tint });
   });
+  const ov = derived.overview;
   model.data.places.features.forEach((f, i) => {
     const id = f.properties.id;
-    const selected = id === selection;
+    const isSelected = selected.has(id);
     const active = derived.activeRegions.has(id);
-    put(FID.place(i), `${selected ? 1 : 0}|${active ? 1 : 0}`, { selected, active });
+    put(FID.place(i), `${isSelected ? 1 : 0}|${active ? 1 : 0}|${ov ? 1 : 0}`, {
+      selected: isSelected,
+      active,
+      ov,
+    });
   });
   return wanted;
 }

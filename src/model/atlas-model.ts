@@ -7,6 +7,7 @@ import { buildAtlas, type Atlas } from '../data/atlas.ts';
 import type { RawDataset } from '../data/model.ts';
 import { buildAnchors } from '../geo/anchors.ts';
 import { buildLinkGeometry, type LinkGeometry, type Position } from '../geo/links.ts';
+import { buildOverview, landMap, type OverviewGeometry } from '../geo/overview.ts';
 import type { GeoSources } from '../geo/sources.ts';
 import { buildEvents, inForceCurve, type StepCurve, type TimelineEvent } from '../time/events.ts';
 import { TIMELINE_START } from '../time/in-force.ts';
@@ -20,7 +21,12 @@ export interface AtlasModel {
   data: LoadedData;
   atlas: Atlas;
   anchors: Map<string, Position>;
+  /** Every single cooperation's arcs and hubs: the drawing of a selection. */
   geometry: LinkGeometry;
+  /** Pair lines, hubs and the plans per membership phase: the drawing with nothing selected. */
+  overview: OverviewGeometry;
+  /** The Land each region counts for (itself for a Land, 'DE' for the Bund). */
+  landOf: Map<string, string>;
   searchIndex: SearchEntry[];
   /** Signings, accessions and ends between 2006 and today, in time order. */
   events: TimelineEvent[];
@@ -57,11 +63,14 @@ export function createAtlasModel(loaded: LoadedData, today: number): AtlasModel 
       i === 0 || e.day !== events[i - 1]!.day || e.cooperation !== events[i - 1]!.cooperation,
   );
   const attribution = data.states.attribution ?? '';
+  const overview = buildOverview(atlas, anchors);
   return {
     data,
     atlas,
     anchors,
-    geometry: buildLinkGeometry(atlas, anchors),
+    geometry: buildLinkGeometry(atlas, anchors, overview.hubAt),
+    overview,
+    landOf: landMap(atlas),
     searchIndex: buildSearchIndex(atlas),
     events,
     steps,
@@ -71,7 +80,23 @@ export function createAtlasModel(loaded: LoadedData, today: number): AtlasModel 
   };
 }
 
-/** Whether an id names a region or a cooperation of the dataset. */
+/** The two regions of a pair id ("DE-BY,DE-HE"), or null when it is not one. */
+export function pairOf(model: Pick<AtlasModel, 'atlas'>, id: string): [string, string] | null {
+  const parts = id.split(',');
+  if (parts.length !== 2) return null;
+  const [a, b] = parts as [string, string];
+  if (a === b || !model.atlas.regions.has(a) || !model.atlas.regions.has(b)) return null;
+  return [a, b];
+}
+
+/** Whether an id names a region, a cooperation or a pair of regions of the dataset. */
 export function isKnownId(model: Pick<AtlasModel, 'atlas'>, id: string): boolean {
-  return model.atlas.regions.has(id) || model.atlas.cooperationById.has(id);
+  return (
+    model.atlas.regions.has(id) || model.atlas.cooperationById.has(id) || pairOf(model, id) !== null
+  );
+}
+
+/** A pair id in its one written form: the two region ids in sorted order, joined by a comma. */
+export function pairId(a: string, b: string): string {
+  return a < b ? `${a},${b}` : `${b},${a}`;
 }

@@ -17,6 +17,26 @@ const line = (width: number, colour = 'currentColor') => (
 );
 
 const SYMBOLS: Record<LegendRow, (s: Strings) => [ReactNode, string]> = {
+  pair: (s) => [
+    <>
+      <path d="M2 12 Q17 4 32 12" fill="none" stroke="var(--pair)" strokeWidth="1.6" />
+      <path d="M2 6 Q17 -2 32 6" fill="none" stroke="var(--pair)" strokeWidth="5" />
+    </>,
+    s.legendPair,
+  ],
+  localCount: (s) => [
+    <>
+      <rect x="9" y="0.5" width="16" height="13" rx="6.5" fill="var(--bg)" stroke="var(--pair)" />
+      <text x="17" y="10.5" textAnchor="middle" fontSize="9" fontWeight="700" fill="currentColor">
+        2
+      </text>
+    </>,
+    s.legendLocalCount,
+  ],
+  nationwide: (s) => [
+    <circle cx="17" cy="7" r="5.5" fill="var(--bg)" stroke="var(--pair)" strokeWidth="3" />,
+    s.legendNationwide,
+  ],
   link: (s) => [
     <path d="M2 12 Q17 -4 32 12" fill="none" stroke="currentColor" strokeWidth="2.2" />,
     s.legendLink,

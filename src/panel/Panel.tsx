@@ -3,7 +3,8 @@ import './panel.css';
 import { useState, type ReactNode } from 'react';
 import type { Cooperation } from '../data/atlas.ts';
 import { STRINGS, fill } from '../i18n/strings.ts';
-import { countText, regionName } from '../i18n/text.ts';
+import { countText, plural, regionName } from '../i18n/text.ts';
+import { pairOf } from '../model/atlas-model.ts';
 import { hover as hoverAction, select } from '../view/actions.ts';
 import { useAct, useAtlas, useDerived, useView } from '../ui/atlas-context.tsx';
 import { Filled } from '../ui/Filled.tsx';
@@ -22,6 +23,7 @@ export function Panel({ children }: { children?: ReactNode }) {
   const mounted = useAfterFirstPaint();
   const region = selection ? model.atlas.regions.get(selection) : undefined;
   const coop = selection ? model.atlas.cooperationById.get(selection) : undefined;
+  const pair = selection ? pairOf(model, selection) : null;
   const close = () => act(select(null));
 
   if (coop)
@@ -35,6 +37,23 @@ export function Panel({ children }: { children?: ReactNode }) {
         <CooperationCard cooperation={coop} expanded />
       </section>
     );
+  if (pair) {
+    const [a, b] = pair.map((r) => regionName(model.atlas.regions.get(r), lang, r));
+    return (
+      <section className="panel" aria-labelledby="panel-heading" data-testid="panel">
+        <PanelHead onClose={close} closeLabel={s.panelClose}>
+          <h2 id="panel-heading">
+            <Filled template={s.panelPairOf} values={{ a: a!, b: b! }} />
+          </h2>
+        </PanelHead>
+        <p className="panel-count" data-testid="panel-count">
+          {plural(s.panelPairCount, derived.selected.length, lang)}
+        </p>
+        {derived.selected.length === 0 && <p>{s.panelNone}</p>}
+        <CoopList items={derived.selected} expanded key={selection} />
+      </section>
+    );
+  }
   if (region)
     return (
       <section className="panel" aria-labelledby="panel-heading" data-testid="panel">

@@ -1,7 +1,9 @@
 /** The caption of the current selection, for presentations and embeds: nothing only in a tooltip. */
 import { formatPartialDate } from '../i18n/format.ts';
 import { STRINGS, fill } from '../i18n/strings.ts';
-import { countText, regionName } from '../i18n/text.ts';
+import { countText, plural, regionName } from '../i18n/text.ts';
+import { pairOf } from '../model/atlas-model.ts';
+import { Filled } from '../ui/Filled.tsx';
 import { select } from '../view/actions.ts';
 import { useAct, useAtlas, useDerived, useView } from '../ui/atlas-context.tsx';
 import { TopicSwatch } from '../ui/TopicSwatch.tsx';
@@ -24,7 +26,8 @@ export default function CaptionCard({ closable }: { closable: boolean }) {
   if (!selection) return null;
   const c = model.atlas.cooperationById.get(selection);
   const r = model.atlas.regions.get(selection);
-  if (!c && !r) return null;
+  const pair = pairOf(model, selection);
+  if (!c && !r && !pair) return null;
   const nameOf = (id: string) => regionName(model.atlas.regions.get(id), lang, id);
   return (
     <section className="caption-card" aria-live="polite" data-testid="caption">
@@ -55,6 +58,13 @@ export default function CaptionCard({ closable }: { closable: boolean }) {
             <bdi>{c.regions.map(nameOf).join(' · ')}</bdi>
           </p>
           <p className="caption-summary">{firstSentence(c.summary[lang])}</p>
+        </>
+      ) : pair ? (
+        <>
+          <h2 className="caption-title">
+            <Filled template={s.panelPairOf} values={{ a: nameOf(pair[0]), b: nameOf(pair[1]) }} />
+          </h2>
+          <p className="caption-meta">{plural(s.panelPairCount, derived.selected.length, lang)}</p>
         </>
       ) : (
         <>

@@ -79,6 +79,31 @@ export const HUB_OPACITY: readonly Rule[] = [
 /** Projector mode draws everything thicker by this factor. */
 export const PRESENT_FACTOR = 1.7;
 
+/**
+ * From this zoom on, the overview shows cities and districts for themselves ("near"); below it
+ * they count for their Land ("far").
+ */
+export const NEAR_ZOOM = 6.6;
+
+/** A value that grows with a count: [count, value] stops, linear in between, flat outside. */
+export type Ramp = readonly (readonly [number, number])[];
+
+/**
+ * The overview's pair line: its width grows with the number of cooperations the two partners
+ * share (roughly with its square root, so one strong pair does not drown the rest).
+ */
+export const PAIR_WIDTH: Ramp = [
+  [1, 1.6],
+  [2, 2.6],
+  [3, 3.3],
+  [5, 4.4],
+  [10, 6.4],
+  [20, 9],
+];
+export const PAIR_OPACITY = { shown: 0.72, hover: 1 } as const;
+/** Hovering a pair (on the map or in the matrix) widens it by this much. */
+export const PAIR_HOVER_EXTRA = 2.5;
+
 // ---- evaluation (export) ---------------------------------------------------------------------
 
 /** The flags of a feature from its state byte and properties. */
@@ -111,7 +136,34 @@ export function featureStateOf(bits: number): Record<keyof typeof STATE_BITS, bo
   return out;
 }
 
+/** A ramp's value at a count (0 for none). */
+export function rampAt(ramp: Ramp, count: number, factor = 1): number {
+  if (count <= 0) return 0;
+  const first = ramp[0]!;
+  if (count <= first[0]) return first[1] * factor;
+  for (let i = 1; i < ramp.length; i++) {
+    const [c1, v1] = ramp[i]!;
+    if (count <= c1) {
+      const [c0, v0] = ramp[i - 1]!;
+      return (v0 + ((count - c0) / (c1 - c0)) * (v1 - v0)) * factor;
+    }
+  }
+  return ramp[ramp.length - 1]![1] * factor;
+}
+
 // ---- compilation (map) -----------------------------------------------------------------------
+
+/** A MapLibre expression of a ramp over a numeric feature-state (0 when it is 0 or unset). */
+export function compileRamp(ramp: Ramp, state: string, factor = 1): ExpressionSpecification {
+  const n: ExpressionSpecification = ['number', ['feature-state', state], 0];
+  const stops = ramp.flatMap(([c, v]) => [c, v * factor]);
+  return [
+    'case',
+    ['<=', n, 0],
+    0,
+    ['interpolate', ['linear'], n, ...stops],
+  ] as unknown as ExpressionSpecification;
+}
 
 function flagExpression(flag: Flag): ExpressionSpecification {
   if (flag === 'large') return ['boolean', ['get', 'large'], false];

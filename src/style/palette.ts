@@ -61,6 +61,8 @@ export interface MapColours {
   hubFill: string;
   ended: string;
   city: string;
+  /** The overview's pair lines (who with whom, how much): neutral, not a topic. */
+  pair: string;
 }
 
 export const MAP_COLOURS: Record<Theme, MapColours> = {
@@ -74,6 +76,7 @@ export const MAP_COLOURS: Record<Theme, MapColours> = {
     hubFill: '#ffffff',
     ended: '#8a8a8a',
     city: '#1d2b36',
+    pair: '#3f5566',
   },
   dark: {
     sea: '#0f1720',
@@ -85,6 +88,7 @@ export const MAP_COLOURS: Record<Theme, MapColours> = {
     hubFill: '#0f1720',
     ended: '#777777',
     city: '#e8eef3',
+    pair: '#b9c8d4',
   },
 };
 
@@ -172,3 +176,18 @@ export const PAGE_COLOURS: Record<Theme, PageColours> = {
 
 export const topicColours = (theme: Theme): Record<Topic, string> =>
   theme === 'dark' ? TOPIC_COLOURS_DARK : TOPIC_COLOURS;
+
+/**
+ * The matrix's sequential ramp (none → many shared cooperations), with the text colour that
+ * keeps its contrast on each step.
+ */
+export const MATRIX_RAMP: Record<Theme, { fill: string[]; text: string[] }> = {
+  light: {
+    fill: ['#f4f6f8', '#dcebf7', '#b3d2ee', '#82b3e0', '#4f8fc8', '#2b6aa6', '#123f6e'],
+    text: ['#4a5a68', '#1d2b36', '#1d2b36', '#1d2b36', '#0b1219', '#ffffff', '#ffffff'],
+  },
+  dark: {
+    fill: ['#1b252f', '#23405a', '#2f5f86', '#336b99', '#5c9bd3', '#8dbde6', '#c6e0f5'],
+    text: ['#b3c1cd', '#e8eef3', '#ffffff', '#ffffff', '#0d1620', '#0d1620', '#0d1620'],
+  },
+};

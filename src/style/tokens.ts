@@ -17,6 +17,7 @@ function variables(theme: Theme): string {
     ['sea', map.sea],
     ['land', map.land],
     ['ended', map.ended],
+    ['pair', map.pair],
     ['selected-fill', map.selectedFill],
     ['selected-border', map.selectedBorder],
     ['tint-1', map.tint[0]],

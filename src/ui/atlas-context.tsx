@@ -24,6 +24,7 @@ export type LngLatBox = [number, number, number, number];
 export interface MapHandle {
   camera(): Camera | null;
   visibleBox(): LngLatBox | null;
+  zoom(): number;
   /** Moves to a camera, or back to all of Germany (null). */
   moveTo(camera: Camera | null): void;
 }

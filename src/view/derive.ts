@@ -1,12 +1,15 @@
 /**
- * From the dataset, the precomputed link geometry and the view (time filter, selection,
- * topic and kind filters) to what is shown: the visible cooperations, a state byte per
- * link feature, and the tint of every region. Pure; the map only applies the result.
+ * From the model and the view (time filter, selection, topic and kind filters) to what is shown:
+ * the visible cooperations; with nothing selected, the overview's counts (pairs, hubs, regions,
+ * nationwide); with a selection, a state byte per detail feature, the selection's cooperations
+ * and its partners' tints. Pure; the map and the exports only apply the result.
  */
-import type { Atlas, Cooperation } from '../data/atlas.ts';
+import type { Cooperation } from '../data/atlas.ts';
 import type { Kind, Topic } from '../data/model.ts';
 import { addMonths } from '../data/partial-date.ts';
 import { LARGE_ALLIANCE, type LinkGeometry } from '../geo/links.ts';
+import { phaseAt, type OverviewGeometry, type Plan } from '../geo/overview.ts';
+import type { AtlasModel } from '../model/atlas-model.ts';
 import { STATE_BITS } from '../style/link-style.ts';
 import {
   isEndedBy,
@@ -30,19 +33,35 @@ export interface Filters {
   kinds: ReadonlySet<Kind>;
 }
 
-export type Selection = { type: 'region'; id: string } | { type: 'cooperation'; id: string } | null;
+export type Selection =
+  | { type: 'region'; id: string }
+  | { type: 'cooperation'; id: string }
+  | { type: 'pair'; id: string; a: string; b: string }
+  | null;
+
+export type DeriveModel = Pick<AtlasModel, 'atlas' | 'geometry' | 'overview' | 'landOf'>;
 
 export interface Derived {
   /** Shown cooperations, newest first. */
   visible: Cooperation[];
   visibleIds: Set<string>;
-  /** State byte per feature id (lines and points share one id space). */
+  /** Nothing is selected: the map draws the overview, not the detail. */
+  overview: boolean;
+  /** State byte per detail feature (links and hubs of single cooperations; 0 in the overview). */
   featureState: Uint8Array;
+  /** State byte per overview feature (hubs and spokes of multi-party cooperations). */
+  overviewState: Uint8Array;
+  /** Per overview pair feature (by fid): how many shown cooperations join the pair, per level. */
+  pairCounts: { far: Uint16Array; near: Uint16Array };
+  /** Per level: how many shown cooperations lie within one region (a Land, or a city). */
+  local: { far: Map<string, number>; near: Map<string, number> };
+  /** Shown cooperations in which every Land takes part, newest first. */
+  nationwide: Cooperation[];
   /** For a selected region: how many shown cooperations it shares with each other region. */
   partnerCounts: Map<string, number>;
   /**
    * Tint level 1–3 of each partner, relative to the selection's strongest partner. Nationwide
-   * alliances (all Länder) are left out here: they would tint every Land alike.
+   * alliances are left out here: they would tint every Land alike.
    */
   partnerTint: Map<string, number>;
   /** Cooperations of the selection among the shown ones, newest first. */
@@ -59,30 +78,67 @@ export function passesFilters(c: Cooperation, f: Filters): boolean {
   return true;
 }
 
-export function featureCount(g: LinkGeometry): number {
-  return g.lines.features.length + g.points.features.length;
-}
-
 const newestFirst = (a: Cooperation, b: Cooperation): number =>
   b.signed.start - a.signed.start || a.id.localeCompare(b.id);
 
+/** Whether a region takes part, given the active partner regions (a Land through its cities too). */
+export function takesPart(
+  active: ReadonlySet<string>,
+  region: string,
+  landOf: ReadonlyMap<string, string>,
+): boolean {
+  if (active.has(region)) return true;
+  for (const r of active) if (landOf.get(r) === region) return true;
+  return false;
+}
+
+/** Adds a cooperation's plan at one level to the overview's counts. */
+function applyPlan(
+  plan: Plan,
+  level: 'far' | 'near',
+  bits: number,
+  out: Pick<Derived, 'overviewState' | 'pairCounts' | 'local'>,
+): void {
+  switch (plan.kind) {
+    case 'pair':
+      out.pairCounts[level][plan.pair]!++;
+      return;
+    case 'hub':
+      for (const fid of plan.fids) out.overviewState[fid] = bits;
+      return;
+    case 'local':
+      out.local[level].set(plan.region, (out.local[level].get(plan.region) ?? 0) + 1);
+      return;
+    case 'nationwide':
+      return;
+  }
+}
+
 export function derive(
-  atlas: Atlas,
-  geometry: LinkGeometry,
+  model: DeriveModel,
   time: TimeFilter,
   filters: Filters,
   selection: Selection,
 ): Derived {
+  const { atlas, geometry, overview: ov, landOf } = model;
   const visible: Cooperation[] = [];
   const featureState = new Uint8Array(featureCount(geometry));
+  const out = {
+    overviewState: new Uint8Array(ov.size),
+    pairCounts: { far: new Uint16Array(ov.size), near: new Uint16Array(ov.size) },
+    local: { far: new Map<string, number>(), near: new Map<string, number>() },
+  };
+  const nationwide: Cooperation[] = [];
   const recentFrom = addMonths(time.date, -12);
   const selectedCoop = selection?.type === 'cooperation' ? selection.id : null;
   const selectedRegion = selection?.type === 'region' ? selection.id : null;
+  const pair = selection?.type === 'pair' ? selection : null;
   const partnerCounts = new Map<string, number>();
   const tintCounts = new Map<string, number>();
   const activeRegions = new Set<string>();
   const selected: Cooperation[] = [];
   const selectedRegions = new Set<string>();
+  if (pair) selectedRegions.add(pair.a).add(pair.b);
 
   for (const c of atlas.cooperations) {
     if (!isShown(c, time) || !passesFilters(c, filters)) continue;
@@ -94,22 +150,35 @@ export function derive(
     let bits = SHOWN;
     if (time.mode !== 'signed' && isRecent(c, time.date, recentFrom)) bits |= RECENT;
     if (time.mode === 'cumulative' && isEndedBy(c, time.date)) bits |= ENDED;
+
+    if (!selection) {
+      // The overview: the cooperation's plan for the phase of its membership at the date.
+      const phase = phaseAt(ov.phases.get(c.id)!, time.date);
+      if (phase.far.kind === 'nationwide') nationwide.push(c);
+      applyPlan(phase.far, 'far', bits, out);
+      if (phase.near !== phase.far) applyPlan(phase.near, 'near', bits, out);
+      continue;
+    }
+
+    // A selection: every cooperation as its own arc or hub, the selection's bright, the rest dim.
     let isSelected = false;
     if (selectedCoop) isSelected = c.id === selectedCoop;
     else if (selectedRegion) isSelected = active.has(selectedRegion);
+    else if (pair)
+      isSelected = takesPart(active, pair.a, landOf) && takesPart(active, pair.b, landOf);
     const large = c.regions.length >= LARGE_ALLIANCE;
     if (isSelected) {
       bits |= SELECTED;
       if (selectedCoop) bits |= FOCUS;
       selected.push(c);
       for (const r of active) {
-        selectedRegions.add(r);
+        if (!pair) selectedRegions.add(r);
         if (selectedRegion && r !== selectedRegion) {
           partnerCounts.set(r, (partnerCounts.get(r) ?? 0) + 1);
           if (!large) tintCounts.set(r, (tintCounts.get(r) ?? 0) + 1);
         }
       }
-    } else if (selection) bits |= DIMMED;
+    } else bits |= DIMMED;
     const parts = geometry.parts.get(c.id);
     if (!parts) continue;
     // A selected region's nationwide alliances: only its own spoke to the hub stays bright.
@@ -123,20 +192,28 @@ export function derive(
   }
   visible.sort(newestFirst);
   selected.sort(newestFirst);
+  nationwide.sort(newestFirst);
   const maxCount = Math.max(0, ...tintCounts.values());
   const partnerTint = new Map<string, number>();
   for (const [region, n] of tintCounts)
     partnerTint.set(region, Math.max(1, Math.ceil((3 * n) / maxCount)));
   return {
-    partnerTint,
-    activeRegions,
     visible,
     visibleIds: new Set(visible.map((c) => c.id)),
+    overview: selection === null,
     featureState,
+    ...out,
+    nationwide,
     partnerCounts,
+    partnerTint,
     selected,
+    activeRegions,
     selectedRegions,
   };
+}
+
+export function featureCount(g: LinkGeometry): number {
+  return g.lines.features.length + g.points.features.length;
 }
 
 /** Pairs with at least `min` arcs shown: their badge point and count (the map's count badges). */
@@ -146,17 +223,25 @@ export function pairBadges(
   min = 2,
 ): { key: string; label: [number, number]; count: number }[] {
   const out: { key: string; label: [number, number]; count: number }[] = [];
-  for (const [key, pair] of geometry.pairs) {
+  for (const [key, p] of geometry.pairs) {
     let count = 0;
-    for (const fid of pair.fids) if (((featureState[fid] ?? 0) & SHOWN) !== 0) count++;
-    if (count >= min) out.push({ key, label: pair.label, count });
+    for (const fid of p.fids) if (((featureState[fid] ?? 0) & SHOWN) !== 0) count++;
+    if (count >= min) out.push({ key, label: p.label, count });
   }
   return out;
 }
 
-/** Feature ids whose state byte differs between two derivations (the only ones the map updates). */
-export function changedFeatures(prev: Uint8Array | null, next: Uint8Array): number[] {
+/** Feature ids whose state differs between two derivations (the only ones the map updates). */
+export function changedFeatures<T extends Uint8Array | Uint16Array>(
+  prev: T | null,
+  next: T,
+): number[] {
   const out: number[] = [];
   for (let i = 0; i < next.length; i++) if (!prev || prev[i] !== next[i]) out.push(i);
   return out;
+}
+
+/** The overview's pair feature for two regions, if the dataset has one. */
+export function pairFeature(ov: Pick<OverviewGeometry, 'pairByKey'>, a: string, b: string) {
+  return ov.pairByKey.get(a < b ? `${a}|${b}` : `${b}|${a}`);
 }

@@ -4,11 +4,15 @@
  */
 import { TOPICS, type Topic } from '../data/model.ts';
 import type { AtlasModel } from '../model/atlas-model.ts';
+import type { Level } from '../geo/overview.ts';
 import type { TimeMode } from '../time/in-force.ts';
 import { STATE_BITS } from '../style/link-style.ts';
 import type { Derived } from './derive.ts';
 
 export type LegendRow =
+  | 'pair'
+  | 'localCount'
+  | 'nationwide'
   | 'link'
   | 'hub'
   | 'local'
@@ -28,34 +32,48 @@ export interface LegendSpec {
 }
 
 export function legendFor(
-  model: Pick<AtlasModel, 'geometry' | 'atlas'>,
+  model: Pick<AtlasModel, 'geometry' | 'atlas' | 'overview'>,
   view: { mode: TimeMode; select: string | null },
   derived: Derived,
+  level: Level = 'far',
 ): LegendSpec {
   const shapes = new Set<string>();
   let ended = false;
   let recent = false;
-  const note = (shape: string, bits: number) => {
+  const note = (shape: unknown, bits: number) => {
     if ((bits & STATE_BITS.shown) === 0) return;
-    shapes.add(shape);
+    shapes.add(String(shape));
     if (bits & STATE_BITS.ended) ended = true;
     if (bits & STATE_BITS.recent) recent = true;
   };
-  for (const f of model.geometry.lines.features)
-    note(f.properties.shape, derived.featureState[f.properties.fid] ?? 0);
-  for (const f of model.geometry.points.features)
-    note(f.properties.shape, derived.featureState[f.properties.fid] ?? 0);
   const rows: LegendRow[] = [];
-  if (shapes.has('arc')) rows.push('link');
-  if (shapes.has('hub')) rows.push('hub');
-  if (shapes.has('local')) rows.push('local');
+  if (derived.overview) {
+    for (const f of model.overview.features.features) {
+      const p = f.properties as { fid: number; shape?: string; Z?: string };
+      if (p.Z !== (level === 'far' ? 'near' : 'far'))
+        note(p.shape, derived.overviewState[p.fid] ?? 0);
+    }
+    if (derived.pairCounts[level].some((n) => n > 0)) rows.push('pair');
+    if (shapes.has('hub')) rows.push('hub');
+    if (derived.local[level].size > 0) rows.push('localCount');
+    if (derived.nationwide.length > 0) rows.push('nationwide');
+  } else {
+    for (const f of model.geometry.lines.features)
+      note(f.properties.shape, derived.featureState[f.properties.fid] ?? 0);
+    for (const f of model.geometry.points.features)
+      note(f.properties.shape, derived.featureState[f.properties.fid] ?? 0);
+    if (shapes.has('arc')) rows.push('link');
+    if (shapes.has('hub')) rows.push('hub');
+    if (shapes.has('local')) rows.push('local');
+  }
   if (recent) rows.push('recent');
   if (ended) rows.push('ended');
   const city = (id: string) => {
     const kind = model.atlas.regions.get(id)?.kind;
     return kind === 'municipality' || kind === 'district';
   };
-  if ([...derived.activeRegions].some(city)) rows.push('city');
+  if ((!derived.overview || level === 'near') && [...derived.activeRegions].some(city))
+    rows.push('city');
   rows.push('bund');
   const selected = view.select;
   if (selected && model.atlas.regions.has(selected)) rows.push('selectedRegion');

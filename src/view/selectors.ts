@@ -3,8 +3,7 @@
  * resolved selection, the filters and the derived view. The app, the exports and the embed
  * bridge share one deriver per dataset, so a change is derived once. Pure.
  */
-import type { Atlas } from '../data/atlas.ts';
-import type { AtlasModel } from '../model/atlas-model.ts';
+import { pairOf, type AtlasModel } from '../model/atlas-model.ts';
 import { derive, type Derived, type Selection } from './derive.ts';
 import type { ViewState } from './view-state.ts';
 
@@ -26,10 +25,13 @@ export function memoizeLast<A extends readonly unknown[], R>(
   };
 }
 
-/** What a selected id names: a cooperation or a region. */
-export function selectionOf(atlas: Pick<Atlas, 'cooperationById'>, id: string | null): Selection {
+/** What a selected id names: a cooperation, a region, or a pair of regions ("A,B"). */
+export function selectionOf(model: Pick<AtlasModel, 'atlas'>, id: string | null): Selection {
   if (!id) return null;
-  return atlas.cooperationById.has(id) ? { type: 'cooperation', id } : { type: 'region', id };
+  if (model.atlas.cooperationById.has(id)) return { type: 'cooperation', id };
+  const pair = pairOf(model, id);
+  if (pair) return { type: 'pair', id, a: pair[0], b: pair[1] };
+  return { type: 'region', id };
 }
 
 /** The deriver of one dataset: the view's derived state, recomputed only when its inputs change. */
@@ -44,11 +46,10 @@ export function createDeriver(model: AtlasModel): (v: ViewState) => Derived {
       select: string | null,
     ) =>
       derive(
-        model.atlas,
-        model.geometry,
+        model,
         { mode, date, from },
         { topics: new Set(topics), kinds: new Set(kinds) },
-        selectionOf(model.atlas, select),
+        selectionOf(model, select),
       ),
   );
   return (v) => run(v.mode, v.date, v.from, v.topics, v.kinds, v.select);

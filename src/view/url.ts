@@ -7,6 +7,7 @@ import { KINDS, TOPICS, type Kind, type Topic } from '../data/model.ts';
 import { formatDay, parseDay, startOfYear } from '../data/partial-date.ts';
 import { TIMELINE_START, type TimeMode } from '../time/in-force.ts';
 import { formatDeck, parseDeck } from './deck.ts';
+import { MATRIX_ORDERS } from './matrix.ts';
 import { defaultView, type UrlView, type ViewState } from './view-state.ts';
 
 export interface Notice {
@@ -127,7 +128,9 @@ export function parseViewQuery(
   view.kinds = list<Kind>('kinds', KINDS);
   view.lang = choice('lang', ['de', 'en'] as const) ?? view.lang;
   view.theme = choice('theme', ['light', 'dark'] as const) ?? view.theme;
-  view.tab = choice('view', ['map', 'table'] as const) ?? view.tab;
+  view.tab = choice('view', ['map', 'table', 'matrix'] as const) ?? view.tab;
+  view.order = choice('order', MATRIX_ORDERS) ?? view.order;
+  view.nationwide = (choice('nationwide', ['1', '0'] as const) ?? '1') === '1';
   view.embed = (choice('embed', ['1', '0'] as const) ?? '0') === '1';
   view.present = (choice('present', ['1', '0'] as const) ?? '0') === '1';
   const scenes = get('scenes');
@@ -166,6 +169,8 @@ export function formatViewQuery(view: UrlView, today: number): string {
   if (view.tab !== d.tab) q.set('view', view.tab);
   if (view.embed) q.set('embed', '1');
   if (view.present) q.set('present', '1');
+  if (view.order !== d.order) q.set('order', view.order);
+  if (!view.nationwide) q.set('nationwide', '0');
   if (view.scenes.length) q.set('scenes', formatDeck(view.scenes));
   return q.toString().replaceAll('%2C', ',');
 }

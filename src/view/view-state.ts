@@ -7,8 +7,9 @@ import { startOfYear } from '../data/partial-date.ts';
 import type { TimeMode } from '../time/in-force.ts';
 import type { Theme } from '../style/palette.ts';
 import type { Scene } from './deck.ts';
+import type { MatrixOrder } from './matrix.ts';
 
-export type Tab = 'map' | 'table';
+export type Tab = 'map' | 'table' | 'matrix';
 
 /** Everything the URL carries. */
 export interface UrlView {
@@ -28,6 +29,10 @@ export interface UrlView {
   tab: Tab;
   /** The presentation deck (in the URL as `scenes=`). */
   scenes: Scene[];
+  /** The matrix's order of rows and columns (`order=`). */
+  order: MatrixOrder;
+  /** Whether the matrix counts the nationwide agreements (`nationwide=0` leaves them out). */
+  nationwide: boolean;
 }
 
 /** Transient: never in the URL. */
@@ -57,6 +62,8 @@ export function defaultView(today: number): ViewState {
     present: false,
     tab: 'map',
     scenes: [],
+    order: 'geo',
+    nationwide: true,
     playing: false,
     speed: 1,
     hover: null,

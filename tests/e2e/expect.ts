@@ -51,3 +51,72 @@ export function cumulativeOn(day: string): string[] {
 export function todayInBerlin(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
 }
+
+export interface TimeView {
+  mode: 'inforce' | 'signed' | 'cumulative';
+  date: string;
+  /** Range start (signed mode). */
+  from?: string;
+}
+
+/** The ids the map shows under a time view (all partners' cooperations, no filters). */
+export function shownIds(v: TimeView): string[] {
+  if (v.mode === 'signed') return signedWithin(v.from!, v.date);
+  return v.mode === 'cumulative' ? cumulativeOn(v.date) : inForceOn(v.date);
+}
+
+/** The Land each region counts for, straight from data/regions.json ('DE' for the Bund). */
+function landOfRegion(): Map<string, string> {
+  const regions = (
+    JSON.parse(readFileSync('data/regions.json', 'utf8')) as {
+      regions: { id: string; kind: string; state?: string }[];
+    }
+  ).regions;
+  return new Map(
+    regions.map((r) => [r.id, r.kind === 'state' || r.kind === 'federal' ? r.id : r.state!]),
+  );
+}
+
+/**
+ * For each shown cooperation: the Länder (and the Bund) taking part at the date, partners
+ * counted from their joined date, cities and districts for their Land.
+ */
+export function landsOn(v: TimeView): Map<string, Set<string>> {
+  const land = landOfRegion();
+  const shown = new Set(shownIds(v));
+  const out = new Map<string, Set<string>>();
+  for (const c of records())
+    if (shown.has(c.id))
+      out.set(
+        c.id,
+        new Set(
+          c.partners
+            .filter((p) => !p.joined || start(p.joined) <= v.date)
+            .map((p) => land.get(p.region)!),
+        ),
+      );
+  return out;
+}
+
+/** Whether every Land takes part (a nationwide agreement). */
+export const nationwide = (lands: Set<string>): boolean =>
+  [...lands].filter((r) => r !== 'DE').length >= 16;
+
+/** The Länder matrix: "A|B" (and "A|A") → the number of shown cooperations both take part in. */
+export function matrixOn(v: TimeView, withNationwide: boolean): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const lands of landsOn(v).values()) {
+    if (!withNationwide && nationwide(lands)) continue;
+    for (const a of lands)
+      for (const b of lands) counts.set(`${a}|${b}`, (counts.get(`${a}|${b}`) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The shown cooperations both regions of a pair take part in (Länder through their cities). */
+export function sharedBy(v: TimeView, a: string, b: string): string[] {
+  return [...landsOn(v)]
+    .filter(([, lands]) => lands.has(a) && lands.has(b))
+    .map(([id]) => id)
+    .sort();
+}

@@ -130,8 +130,13 @@ describe('map: select a state and see its alliances', () => {
         const xy = (f: (typeof all)[number]) =>
           map.project((f.geometry as unknown as { coordinates: [number, number] }).coordinates);
         const rect = el.getBoundingClientRect();
+        // Only what is drawn: zoomed out, the overview's hubs of the far level that are shown.
+        const drawn = (f: (typeof all)[number]) =>
+          kind !== 'hub' ||
+          (f.properties['Z'] !== (map.getZoom() >= 6.6 ? 'far' : 'near') &&
+            map.getFeatureState(f)['shown'] === true);
         for (const f of all) {
-          if (f.properties['L'] !== kind) continue;
+          if (f.properties['L'] !== kind || !drawn(f)) continue;
           const p = xy(f);
           const alone = all.every((g) => g === f || xy(g).dist(p) > 12);
           const free =
@@ -154,9 +159,18 @@ describe('map: select a state and see its alliances', () => {
         target!.id,
       );
     };
-    await clickSelects('place');
-    await page.keyboard.press('Escape');
+    // Zoomed out, the overview shows hubs; the cities count for their Land.
     await clickSelects('hub');
+    await page.keyboard.press('Escape');
+    // Zoomed in, the cities stand for themselves.
+    await page.evaluate(() => {
+      const el = document.querySelector('[data-testid="map"]') as HTMLElement & {
+        maplibreMap: MapLibreMap;
+      };
+      el.maplibreMap.jumpTo({ center: [8.4, 50.1], zoom: 7.4 });
+    });
+    await page.waitForFunction(() => document.documentElement.dataset['mapIdle'] === 'true');
+    await clickSelects('place');
     await context.close();
   });
 

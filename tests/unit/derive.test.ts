@@ -1,13 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { buildAtlas } from '../../src/data/atlas.ts';
 import { dayNumber } from '../../src/data/partial-date.ts';
-import { buildLinkGeometry } from '../../src/geo/links.ts';
 import { STATE_BITS } from '../../src/style/link-style.ts';
-import { changedFeatures, derive } from '../../src/view/derive.ts';
+import { changedFeatures, derive, pairBadges, pairFeature } from '../../src/view/derive.ts';
+import { approxKm } from '../../src/geo/hubs.ts';
+import { buildMatrix, countOf } from '../../src/view/matrix.ts';
 
 const { shown: SHOWN, recent: RECENT, sel: SELECTED, dim: DIMMED } = STATE_BITS;
 import type { TimeFilter } from '../../src/time/in-force.ts';
-import { ANCHORS, createCooperation, createDataset } from './fixtures.ts';
+import { ANCHORS, createCooperation, createDataset, deriveModelOf } from './fixtures.ts';
+
+/** The overview's spoke of a cooperation's hub to a region. */
+function overviewSpokeOf(model: ReturnType<typeof deriveModelOf>, coop: string, region: string) {
+  const f = model.overview.features.features.find((x) => {
+    const p = x.properties as { cooperation?: string; shape?: string };
+    return (
+      p.cooperation === coop &&
+      p.shape === 'spoke' &&
+      x.geometry.type === 'LineString' &&
+      (x.geometry.coordinates[1] as number[]).join() === ANCHORS.get(region)!.join()
+    );
+  });
+  return (f!.properties as { fid: number }).fid;
+}
 
 function scene() {
   const d = createDataset();
@@ -44,8 +58,7 @@ function scene() {
       projects: [],
     }),
   ];
-  const atlas = buildAtlas(d);
-  return { atlas, geometry: buildLinkGeometry(atlas, ANCHORS) };
+  return deriveModelOf(d);
 }
 const none = { topics: new Set<never>(), kinds: new Set<never>() };
 const at = (y: number, m: number, d: number): TimeFilter => ({
@@ -56,33 +69,39 @@ const at = (y: number, m: number, d: number): TimeFilter => ({
 
 describe('derive', () => {
   it('shows the cooperations in force, newest first', () => {
-    const { atlas, geometry } = scene();
-    const d = derive(atlas, geometry, at(2021, 1, 1), none, null);
+    const model = scene();
+    const d = derive(model, at(2021, 1, 1), none, null);
     expect(d.visible.map((c) => c.id)).toEqual(['be-sn-2020', 'hub-2017', 'be-bb-2013']);
   });
 
-  it('shows the spoke of a later partner only from its joined date', () => {
-    const { atlas, geometry } = scene();
+  it('shows the spoke of a later partner only from its joined date, in the selection and in the overview', () => {
+    const model = scene();
+    const { geometry } = model;
     const spokes = geometry.parts.get('hub-2017')!.lines;
     const bbSpoke = spokes.find((p) => p.requires[0] === 'DE-BB')!.fid;
-    expect(derive(atlas, geometry, at(2020, 12, 8), none, null).featureState[bbSpoke]).toBe(0);
-    expect(
-      derive(atlas, geometry, at(2020, 12, 9), none, null).featureState[bbSpoke]! & SHOWN,
-    ).toBe(SHOWN);
+    const sn = { type: 'region', id: 'DE-SN' } as const;
+    expect(derive(model, at(2020, 12, 8), none, sn).featureState[bbSpoke]).toBe(0);
+    expect(derive(model, at(2020, 12, 9), none, sn).featureState[bbSpoke]! & SHOWN).toBe(SHOWN);
+    const overviewSpoke = overviewSpokeOf(model, 'hub-2017', 'DE-BB');
+    expect(derive(model, at(2020, 12, 8), none, null).overviewState[overviewSpoke]).toBe(0);
+    expect(derive(model, at(2020, 12, 9), none, null).overviewState[overviewSpoke]! & SHOWN).toBe(
+      SHOWN,
+    );
   });
 
   it('emphasises cooperations signed in the 12 months before the date', () => {
-    const { atlas, geometry } = scene();
+    const model = scene();
+    const { geometry } = model;
     const fid = geometry.parts.get('be-sn-2020')!.lines[0]!.fid;
-    expect(derive(atlas, geometry, at(2021, 5, 31), none, null).featureState[fid]! & RECENT).toBe(
-      RECENT,
-    );
-    expect(derive(atlas, geometry, at(2021, 6, 2), none, null).featureState[fid]! & RECENT).toBe(0);
+    const be = { type: 'region', id: 'DE-BE' } as const;
+    expect(derive(model, at(2021, 5, 31), none, be).featureState[fid]! & RECENT).toBe(RECENT);
+    expect(derive(model, at(2021, 6, 2), none, be).featureState[fid]! & RECENT).toBe(0);
   });
 
   it('selects a region: its cooperations, its partners with counts, the rest dimmed', () => {
-    const { atlas, geometry } = scene();
-    const d = derive(atlas, geometry, at(2021, 1, 1), none, { type: 'region', id: 'DE-BB' });
+    const model = scene();
+    const { geometry } = model;
+    const d = derive(model, at(2021, 1, 1), none, { type: 'region', id: 'DE-BB' });
     expect(d.selected.map((c) => c.id)).toEqual(['hub-2017', 'be-bb-2013']);
     expect(Object.fromEntries(d.partnerCounts)).toEqual({
       'DE-BE': 1,
@@ -97,16 +116,15 @@ describe('derive', () => {
   });
 
   it('does not count a partner before it joined', () => {
-    const { atlas, geometry } = scene();
-    const d = derive(atlas, geometry, at(2019, 1, 1), none, { type: 'region', id: 'DE-BB' });
+    const model = scene();
+    const d = derive(model, at(2019, 1, 1), none, { type: 'region', id: 'DE-BB' });
     expect(d.selected.map((c) => c.id)).toEqual(['be-bb-2013']);
   });
 
   it('filters by topic', () => {
-    const { atlas, geometry } = scene();
+    const model = scene();
     const d = derive(
-      atlas,
-      geometry,
+      model,
       at(2021, 1, 1),
       { topics: new Set(['user-accounts'] as const), kinds: new Set() },
       null,
@@ -115,13 +133,10 @@ describe('derive', () => {
   });
 
   it('reports only the features whose state changed', () => {
-    const { atlas, geometry } = scene();
-    const a = derive(atlas, geometry, at(2020, 12, 8), none, null).featureState;
-    const b = derive(atlas, geometry, at(2020, 12, 9), none, null).featureState;
-    const bbSpoke = geometry.parts
-      .get('hub-2017')!
-      .lines.find((p) => p.requires[0] === 'DE-BB')!.fid;
-    expect(changedFeatures(a, b)).toEqual([bbSpoke]);
+    const model = scene();
+    const a = derive(model, at(2020, 12, 8), none, null).overviewState;
+    const b = derive(model, at(2020, 12, 9), none, null).overviewState;
+    expect(changedFeatures(a, b)).toEqual([overviewSpokeOf(model, 'hub-2017', 'DE-BB')]);
     expect(changedFeatures(b, b)).toEqual([]);
   });
 });
@@ -155,9 +170,9 @@ describe('nationwide alliances in a selection', () => {
         projects: [],
       }),
     ];
-    const atlas = buildAtlas(d);
-    const geometry = buildLinkGeometry(atlas, anchors);
-    const r = derive(atlas, geometry, at(2021, 1, 1), none, { type: 'region', id: 'DE-BB' });
+    const model = deriveModelOf(d, anchors);
+    const { geometry } = model;
+    const r = derive(model, at(2021, 1, 1), none, { type: 'region', id: 'DE-BB' });
     const spokes = geometry.parts.get('national-2010')!.lines;
     const own = spokes.find((p) => p.requires[0] === 'DE-BB')!.fid;
     const other = spokes.find((p) => p.requires[0] === 'DE-NI')!.fid;
@@ -168,9 +183,8 @@ describe('nationwide alliances in a selection', () => {
   });
 });
 
-describe('pair badges', () => {
-  it('count the arcs shown between two partners, from two on', async () => {
-    const { pairBadges } = await import('../../src/view/derive.ts');
+describe('pair badges (selection view)', () => {
+  it('count the arcs shown between two partners, from two on', () => {
     const d = createDataset();
     d.cooperations = [1, 2, 3].map((i) =>
       createCooperation({
@@ -180,16 +194,187 @@ describe('pair badges', () => {
         projects: [],
       }),
     );
-    const atlas = buildAtlas(d);
-    const geometry = buildLinkGeometry(atlas, ANCHORS);
-    const at2012 = derive(atlas, geometry, at(2012, 6, 1), none, null);
+    const model = deriveModelOf(d);
+    const { geometry } = model;
+    const be = { type: 'region', id: 'DE-BE' } as const;
+    const at2012 = derive(model, at(2012, 6, 1), none, be);
     expect(pairBadges(geometry, at2012.featureState)).toEqual([
       { key: 'DE-BB|DE-BE', label: geometry.pairs.get('DE-BB|DE-BE')!.label, count: 2 },
     ]);
-    expect(
-      pairBadges(geometry, derive(atlas, geometry, at(2011, 6, 1), none, null).featureState),
-    ).toEqual([]);
+    expect(pairBadges(geometry, derive(model, at(2011, 6, 1), none, be).featureState)).toEqual([]);
     const label = geometry.pairs.get('DE-BB|DE-BE')!.label;
     expect(label[1]).toBeCloseTo((52.52 + 51.93) / 2, 1);
+  });
+});
+
+describe('the overview', () => {
+  /** Three Länder, a city pair across two Länder, a city pair within one, and a nationwide one. */
+  function overviewModel() {
+    const d = createDataset();
+    d.regions.push({
+      id: '12054000',
+      kind: 'municipality',
+      ags: '12054000',
+      name: { de: 'Potsdam', en: 'Potsdam' },
+      state: 'DE-BB',
+    });
+    const anchors = new Map(ANCHORS).set('12054000', [13.06, 52.4]);
+    d.cooperations = [
+      createCooperation({
+        id: 'be-bb-1',
+        signed: '2013',
+        partners: [{ region: 'DE-BE' }, { region: 'DE-BB' }],
+        projects: [],
+      }),
+      createCooperation({
+        id: 'be-bb-2',
+        signed: '2015',
+        partners: [{ region: 'DE-BB' }, { region: 'DE-BE' }],
+        projects: [],
+      }),
+      createCooperation({
+        id: 'cities-sn-bb',
+        signed: '2016',
+        partners: [{ region: '14612000' }, { region: '12054000' }],
+        projects: [],
+      }),
+      createCooperation({
+        id: 'cities-sn',
+        signed: '2017',
+        partners: [{ region: '14612000' }, { region: '14713000' }],
+        projects: [],
+      }),
+      createCooperation({
+        id: 'all-2018',
+        signed: '2018',
+        partners: ['DE', 'DE-BE', 'DE-BB', 'DE-SN', 'DE-TH'].map((region) => ({ region })),
+        projects: [],
+      }),
+      createCooperation({
+        id: 'three-2019',
+        signed: '2019',
+        partners: [{ region: 'DE-BE' }, { region: 'DE-SN' }, { region: '14713000' }],
+        projects: [],
+      }),
+    ];
+    return deriveModelOf(d, anchors);
+  }
+  const pairCount = (
+    model: ReturnType<typeof overviewModel>,
+    r: ReturnType<typeof derive>,
+    a: string,
+    b: string,
+    level: 'far' | 'near',
+  ) => r.pairCounts[level][pairFeature(model.overview, a, b)?.fid ?? -1] ?? 0;
+
+  it('draws one line per pair of partners, whose count is the number they share', () => {
+    const model = overviewModel();
+    const r = derive(model, at(2020, 1, 1), none, null);
+    expect(pairCount(model, r, 'DE-BE', 'DE-BB', 'far')).toBe(2);
+    expect(pairCount(model, r, 'DE-BE', 'DE-BB', 'near')).toBe(2);
+    // Zoomed out, the cities count for their Land: Dresden–Potsdam is a Sachsen–Brandenburg link.
+    expect(pairCount(model, r, 'DE-SN', 'DE-BB', 'far')).toBe(1);
+    expect(pairCount(model, r, '14612000', '12054000', 'far')).toBe(0);
+    expect(pairCount(model, r, '14612000', '12054000', 'near')).toBe(1);
+    expect(pairCount(model, r, 'DE-SN', 'DE-BB', 'near')).toBe(0);
+  });
+
+  it('rolls cooperations within one Land up into that Land’s count when zoomed out', () => {
+    const r = derive(overviewModel(), at(2020, 1, 1), none, null);
+    expect(Object.fromEntries(r.local.far)).toEqual({ 'DE-SN': 1 });
+    expect(r.local.near.size).toBe(0);
+  });
+
+  it('lists the cooperations of every Land as nationwide instead of drawing them', () => {
+    const model = overviewModel();
+    const r = derive(model, at(2020, 1, 1), none, null);
+    expect(r.nationwide.map((c) => c.id)).toEqual(['all-2018']);
+    const hubs = model.overview.features.features.filter(
+      (f) => (f.properties as { cooperation?: string }).cooperation === 'all-2018',
+    );
+    expect(hubs).toEqual([]);
+  });
+
+  it('keeps a multi-party cooperation a hub, rolled up when zoomed out, its cities when zoomed in', () => {
+    const model = overviewModel();
+    const r = derive(model, at(2020, 1, 1), none, null);
+    const parts = model.overview.features.features.filter(
+      (f) => (f.properties as { cooperation?: string }).cooperation === 'three-2019',
+    );
+    // Zoomed out it joins Berlin and Sachsen only (Leipzig counts for Sachsen): a pair line.
+    expect(pairCount(model, r, 'DE-BE', 'DE-SN', 'far')).toBe(1);
+    // Zoomed in: a hub with three spokes.
+    const near = parts.filter((f) => (f.properties as { Z: string }).Z === 'near');
+    expect(near.filter((f) => f.geometry.type === 'Point')).toHaveLength(1);
+    expect(near.filter((f) => f.geometry.type === 'LineString')).toHaveLength(3);
+    for (const f of near)
+      expect(r.overviewState[(f.properties as { fid: number }).fid]! & SHOWN).toBe(SHOWN);
+  });
+
+  it('selects a pair: exactly the shown cooperations of both, cities counting for their Land', () => {
+    const model = overviewModel();
+    const r = derive(model, at(2020, 1, 1), none, {
+      type: 'pair',
+      id: 'DE-BB,DE-SN',
+      a: 'DE-BB',
+      b: 'DE-SN',
+    });
+    expect(r.selected.map((c) => c.id)).toEqual(['all-2018', 'cities-sn-bb']);
+    expect([...r.selectedRegions].sort()).toEqual(['DE-BB', 'DE-SN']);
+  });
+
+  it('places hubs of similar partner sets apart, none on top of another', () => {
+    const d = createDataset();
+    d.cooperations = [0, 1, 2, 3, 4].map((i) =>
+      createCooperation({
+        id: `h${i}`,
+        signed: `201${i}`,
+        partners: ['DE-BE', 'DE-BB', 'DE-SN', 'DE-TH', 'DE']
+          .slice(i % 2, 4 + (i % 2))
+          .map((region) => ({ region })),
+        projects: [],
+      }),
+    );
+    const model = deriveModelOf(d);
+    const points = [...model.overview.hubAt.values()];
+    for (let i = 0; i < points.length; i++)
+      for (let j = i + 1; j < points.length; j++)
+        expect(approxKm(points[i]!, points[j]!)).toBeGreaterThanOrEqual(20);
+  });
+});
+
+describe('the matrix', () => {
+  it('counts every pair of the Bund and the Länder, cities for their Land, the diagonal for each', () => {
+    const d = createDataset();
+    d.cooperations = [
+      createCooperation({
+        id: 'a',
+        signed: '2013',
+        partners: [{ region: 'DE-BE' }, { region: 'DE-BB' }],
+        projects: [],
+      }),
+      createCooperation({
+        id: 'b',
+        signed: '2014',
+        partners: [{ region: '14612000' }, { region: 'DE-BB' }],
+        projects: [],
+      }),
+      createCooperation({
+        id: 'c',
+        signed: '2015',
+        partners: [{ region: 'DE' }, { region: 'DE-BB' }, { region: 'DE-SN', joined: '2020' }],
+        projects: [],
+      }),
+    ];
+    const model = { ...deriveModelOf(d), anchors: ANCHORS };
+    const count = (day: ReturnType<typeof at>, a: string, b: string) => {
+      const m = buildMatrix(model, derive(model, day, none, null).visible, day.date, true);
+      return countOf(m, m.regions.indexOf(a), m.regions.indexOf(b));
+    };
+    expect(count(at(2019, 1, 1), 'DE-BB', 'DE-SN')).toBe(1); // Dresden counts for Sachsen
+    expect(count(at(2019, 1, 1), 'DE-BB', 'DE-BB')).toBe(3);
+    expect(count(at(2019, 1, 1), 'DE', 'DE-SN')).toBe(0); // Sachsen joins c in 2020
+    expect(count(at(2020, 6, 1), 'DE', 'DE-SN')).toBe(1);
+    expect(count(at(2020, 6, 1), 'DE-SN', 'DE')).toBe(1);
   });
 });

@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import type { LoadedData } from '../../src/model/atlas-model.ts';
 import type { CooperationRecord, RawDataset } from '../../src/data/model.ts';
 import type { DataFiles } from '../../scripts/lib/validate.ts';
-import type { Position } from '../../src/geo/links.ts';
+import { buildLinkGeometry, type Position } from '../../src/geo/links.ts';
+import { buildOverview, landMap } from '../../src/geo/overview.ts';
+import { buildAtlas } from '../../src/data/atlas.ts';
 
 /** Anchor points for the regions of createDataset(). */
 export const ANCHORS = new Map<string, Position>([
@@ -126,5 +128,17 @@ export function loadRealData(): LoadedData {
     },
     states: readJson<LoadedData['states']>('geo/states.geojson'),
     places: readJson<LoadedData['places']>('geo/places.geojson'),
+  };
+}
+
+/** The parts of the model derive() needs, for a small dataset over ANCHORS. */
+export function deriveModelOf(raw: RawDataset, anchors: ReadonlyMap<string, Position> = ANCHORS) {
+  const atlas = buildAtlas(raw);
+  const overview = buildOverview(atlas, anchors);
+  return {
+    atlas,
+    geometry: buildLinkGeometry(atlas, anchors, overview.hubAt),
+    overview,
+    landOf: landMap(atlas),
   };
 }

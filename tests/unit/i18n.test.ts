@@ -26,9 +26,11 @@ describe('translations', () => {
     }
   });
   it('are really translated (no German word left in English texts)', () => {
+    // "Länder" is the word English writing on German federalism uses for the states.
     const umlaut = /[äöüß]/;
     for (const [k, v] of en)
-      if (!k.startsWith('appTitle')) expect(umlaut.test(v), `${k}: ${v}`).toBe(false);
+      if (!k.startsWith('appTitle'))
+        expect(umlaut.test(v.replaceAll('Länder', '')), `${k}: ${v}`).toBe(false);
   });
 });
 

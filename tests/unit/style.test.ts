@@ -8,7 +8,10 @@ import {
 import { describe, expect, it } from 'vitest';
 import { createAtlasModel } from '../../src/model/atlas-model.ts';
 import { parseDay } from '../../src/data/partial-date.ts';
-import { buildStyle, LAYER, sizePaint, themedPaint } from '../../src/map/style.ts';
+import { LAYER } from '../../src/map/layers.ts';
+import { MATRIX_RAMP } from '../../src/style/palette.ts';
+import { sizePaint, themedPaint } from '../../src/map/paint.ts';
+import { buildStyle } from '../../src/map/style.ts';
 import {
   compile,
   evaluate,
@@ -60,17 +63,21 @@ describe('map style', () => {
   });
 
   it.each(variants)(
-    'compiles each layer type to one shader program ($theme, projector $present)',
+    'compiles the first frame to one shader program per layer type ($theme, projector $present)',
     (options) => {
-      // Each extra program costs ~30 ms of the first full frame under software WebGL.
+      // Each extra program costs ~30 ms of the first full frame under software WebGL. The first
+      // frame draws the atlas source (the detail source is filled after it).
       const layers = buildStyle(scene, options).layers;
+      const first = layers.filter((l) => !('source' in l) || l.source === 'atlas');
       const keys = (ids: string[]) =>
         new Set(layers.filter((l) => ids.includes(l.id)).map(programKey));
-      // One circle layer draws every dot.
-      expect(layers.filter((l) => l.type === 'circle').map((l) => l.id)).toEqual([LAYER.points]);
+      // One circle layer draws every dot of the first frame.
+      expect(first.filter((l) => l.type === 'circle').map((l) => l.id)).toEqual([LAYER.points]);
       expect(keys([LAYER.stateBorder, LAYER.stateSelected]).size).toBe(1);
       // background, fill, line, dashed line, circle.
-      expect(new Set(layers.map(programKey)).size).toBe(5);
+      expect(new Set(first.map(programKey)).size).toBe(5);
+      // The detail adds at most one program per type (a line and a circle layer).
+      expect(new Set(layers.map(programKey)).size).toBeLessThanOrEqual(7);
     },
   );
 
@@ -154,4 +161,28 @@ describe('one table of drawing rules', () => {
       for (const [k, v] of Object.entries(state)) expect(flags[k as keyof typeof flags]).toBe(v);
     }
   });
+});
+
+describe('the matrix ramp', () => {
+  /** WCAG 2.1 contrast ratio of two #rrggbb colours. */
+  const contrast = (a: string, b: string) => {
+    const lum = (h: string) => {
+      const [r, g, bl] = [1, 3, 5].map((i) => {
+        const v = parseInt(h.slice(i, i + 2), 16) / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+    };
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p) as [number, number];
+    return (x + 0.05) / (y + 0.05);
+  };
+  it.each(['light', 'dark'] as const)(
+    'writes every count legibly (4.5:1) on its step (%s)',
+    (theme) => {
+      const { fill, text } = MATRIX_RAMP[theme];
+      fill.forEach((f, i) =>
+        expect(contrast(f, text[i]!), `${f} / ${text[i]}`).toBeGreaterThanOrEqual(4.5),
+      );
+    },
+  );
 });

@@ -14,7 +14,14 @@ import { escapeXml, num, pathData } from '../../src/export/svg/markup.ts';
 import { renderSvg } from '../../src/export/svg/render.ts';
 import { truncateText, wrapText, textWidth } from '../../src/export/text-measure.ts';
 import { createAtlasModel, isKnownId, type AtlasModel } from '../../src/model/atlas-model.ts';
-import { evaluate, flagsOf, LINE_OPACITY, LINE_WIDTH } from '../../src/style/link-style.ts';
+import {
+  evaluate,
+  flagsOf,
+  LINE_OPACITY,
+  LINE_WIDTH,
+  PAIR_WIDTH,
+  rampAt,
+} from '../../src/style/link-style.ts';
 import { createDeriver } from '../../src/view/selectors.ts';
 import { defaultView, type ViewState } from '../../src/view/view-state.ts';
 import { loadRealData } from './fixtures.ts';
@@ -129,8 +136,32 @@ describe('renderSvg', () => {
     expect(text(byId(signed.doc, 'title'))).toContain('1. Januar 2018 – 11. Dezember 2020');
   });
 
-  it('draws every shown link with the width and opacity the map draws it with', () => {
-    for (const r of [de, render(real), render(real, { mode: 'cumulative', theme: 'dark' })]) {
+  it('draws the overview as the map does: pair lines by their count, hubs, counts, the nationwide element', () => {
+    const r = render(real);
+    const pairs = all(byId(r.doc, 'links'), 'path').filter(
+      (p) => p.getAttribute('class') === 'pair',
+    );
+    const expected = real.overview.pairs.filter((p) => (r.derived.pairCounts.far[p.fid] ?? 0) > 0);
+    expect(pairs).toHaveLength(expected.length);
+    expect(pairs.length).toBeGreaterThan(5);
+    for (const p of pairs) {
+      const n = Number(p.getAttribute('data-count'));
+      expect(n).toBe(r.derived.pairCounts.far[Number(p.getAttribute('data-fid'))]);
+      expect(Number(p.getAttribute('stroke-width'))).toBeCloseTo(rampAt(PAIR_WIDTH, n), 1);
+    }
+    const nationwide = all(r.doc, 'g').find((g) => g.getAttribute('id') === 'nationwide')!;
+    expect(text(nationwide)).toContain(String(r.derived.nationwide.length));
+    const counts = all(byId(r.doc, 'labels'), 'g').filter(
+      (g) => g.getAttribute('class') === 'local-count',
+    );
+    expect(counts.map((g) => g.getAttribute('data-region')).sort()).toEqual(
+      [...r.derived.local.far.keys()].sort(),
+    );
+    expect(text(byId(r.doc, 'legend'))).toContain('je breiter');
+  });
+
+  it('draws every shown link of a selection with the width and opacity the map draws it with', () => {
+    for (const r of [de, render(real, { select: 'DE-HE', mode: 'cumulative', theme: 'dark' })]) {
       const paths = all(byId(r.doc, 'links'), 'path');
       const shown = real.geometry.lines.features.filter(
         (f) => flagsOf(r.derived.featureState[f.properties.fid] ?? 0, f.properties).shown,

@@ -9,14 +9,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildAtlas } from '../../src/data/atlas.ts';
 import type { CooperationRecord } from '../../src/data/model.ts';
 import { formatDay, parseDay } from '../../src/data/partial-date.ts';
-import { buildLinkGeometry } from '../../src/geo/links.ts';
 import { countAt, inForceCurve } from '../../src/time/events.ts';
 import type { TimeMode } from '../../src/time/in-force.ts';
 import { derive } from '../../src/view/derive.ts';
-import { ANCHORS, createDataset } from './fixtures.ts';
+import { createDataset, deriveModelOf } from './fixtures.ts';
 
 // ---- the reference --------------------------------------------------------------------------
 
@@ -103,8 +101,7 @@ const isoDay = fc
 // ---- properties -------------------------------------------------------------------------------
 
 function setup(recs: CooperationRecord[]) {
-  const atlas = buildAtlas({ ...createDataset(), cooperations: recs });
-  return { atlas, geometry: buildLinkGeometry(atlas, ANCHORS) };
+  return deriveModelOf({ ...createDataset(), cooperations: recs });
 }
 const none = { topics: new Set<never>(), kinds: new Set<never>() };
 
@@ -115,10 +112,9 @@ describe('time modes against the reference', () => {
       fc.assert(
         fc.property(records, isoDay, isoDay, (recs, a, b) => {
           const [from, date] = mode === 'signed' && a > b ? [b, a] : [a, b];
-          const { atlas, geometry } = setup(recs);
+          const model = setup(recs);
           const d = derive(
-            atlas,
-            geometry,
+            model,
             { mode, date: parseDay(date)!, from: parseDay(from)! },
             none,
             null,
@@ -161,11 +157,10 @@ it('cumulative mode shows ikt-ost-2018 between its signature and its entry into 
     topics: ['data-centres'],
     sources: [{ url: 'https://example.org/', publisher: 'P', title: 'T' }],
   };
-  const { atlas, geometry } = setup([ikt]);
+  const model = setup([ikt]);
   const at = (mode: TimeMode) =>
     derive(
-      atlas,
-      geometry,
+      model,
       { mode, date: parseDay('2018-12-01')!, from: parseDay('2018-01-01')! },
       none,
       null,

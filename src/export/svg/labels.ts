@@ -5,17 +5,24 @@
 import { BUND_ANCHOR } from '../../geo/anchors.ts';
 import type { Lang } from '../../data/model.ts';
 import type { AtlasModel } from '../../model/atlas-model.ts';
-import { STRINGS } from '../../i18n/strings.ts';
+import { fill, STRINGS } from '../../i18n/strings.ts';
 import { regionName } from '../../i18n/text.ts';
 import type { PageColours } from '../../style/palette.ts';
 import { labelPriority, placeLabels, type Box, type LabelBox } from '../../view/labels.ts';
 import { textWidth } from '../text-measure.ts';
 import { el, escapeXml, titleEl } from './markup.ts';
 import type { MapLayer } from './map-layer.ts';
+import type { Derived } from '../../view/derive.ts';
+import type { Level } from '../../geo/overview.ts';
+import type { MapColours } from '../../style/palette.ts';
+import { plural } from '../../i18n/text.ts';
 
 export interface LabelInput {
   model: AtlasModel;
   layer: MapLayer;
+  derived: Derived;
+  level: Level;
+  colours: MapColours;
   select: string | null;
   partners: ReadonlySet<string>;
   lang: Lang;
@@ -164,6 +171,8 @@ export function labels(input: LabelInput): string[] {
     );
   }
 
+  if (input.derived.overview) overviewMarks(input, bundXY, boxes, draw);
+
   // The Länder and the Bund always keep their place (they rank first); a city label must also
   // stay inside the map.
   const placed = placeLabels(boxes, { gap: 0, area: input.box });
@@ -171,4 +180,145 @@ export function labels(input: LabelInput): string[] {
     const at = b.priority >= 10 ? b : placed.get(b.id);
     return at ? [draw.get(b.id)!(at)] : [];
   });
+}
+
+/**
+ * The overview's counts within a region (under a Land's name, beside a city) and the element of
+ * the nationwide agreements under the Bund's marker, as the map shows them.
+ */
+function overviewMarks(
+  input: LabelInput,
+  bundXY: [number, number] | null,
+  boxes: LabelBox[],
+  draw: Map<string, (at: Box) => string>,
+): void {
+  const { model, derived, level, pc, u, lang } = input;
+  const s = STRINGS[lang];
+  const size = 12 * u;
+  const ring = input.colours.pair;
+  for (const [region, n] of derived.local[level]) {
+    const anchor = model.anchors.get(region);
+    const xy = anchor ? input.layer.project(anchor) : null;
+    if (!xy) continue;
+    const big = model.atlas.regions.get(region)?.kind === 'state';
+    const text = String(n);
+    const w = Math.max(size * 1.5, size * 0.7 * text.length + size * 0.8);
+    const h = size * 1.45;
+    const cx = big ? xy[0] : xy[0] - size * 0.9 - w / 2;
+    const cy = big ? xy[1] + size * 1.55 : xy[1];
+    const id = `local:${region}`;
+    boxes.push({
+      id,
+      x0: cx - w / 2,
+      y0: cy - h / 2,
+      x1: cx + w / 2,
+      y1: cy + h / 2,
+      priority: 10,
+    });
+    draw.set(id, () =>
+      el(
+        'g',
+        { class: 'local-count', 'data-region': region },
+        titleEl(
+          fill(plural(s.localCount, n, lang), {
+            name: regionName(model.atlas.regions.get(region), lang, region),
+          }),
+        ) +
+          el('rect', {
+            x: cx - w / 2,
+            y: cy - h / 2,
+            width: w,
+            height: h,
+            rx: h / 2,
+            fill: pc.page,
+            stroke: ring,
+            'stroke-width': 1.5 * u,
+          }) +
+          el(
+            'text',
+            {
+              x: cx,
+              y: cy,
+              dy: '0.35em',
+              'text-anchor': 'middle',
+              'font-size': size,
+              'font-weight': 700,
+              fill: pc.ink,
+            },
+            text,
+          ),
+      ),
+    );
+  }
+  const n = derived.nationwide.length;
+  if (!bundXY || n === 0) return;
+  const top = bundXY[1] + 22 * u;
+  const r = size * 1.05;
+  const textW = Math.max(
+    textWidth(s.nationwideAll, size, true),
+    textWidth(s.nationwideShort, size),
+  );
+  const w = r * 2 + 8 * u + textW + 12 * u;
+  const x0 = bundXY[0] - w / 2;
+  const h = r * 2 + 6 * u;
+  boxes.push({ id: 'nationwide', x0, y0: top, x1: x0 + w, y1: top + h, priority: 10 });
+  draw.set('nationwide', () =>
+    el(
+      'g',
+      { id: 'nationwide' },
+      titleEl(`${s.nationwideAll}: ${plural(s.nationwideCount, n, lang)}`) +
+        el('rect', {
+          x: x0,
+          y: top,
+          width: w,
+          height: h,
+          rx: h / 2,
+          fill: pc.page,
+          stroke: pc.rule,
+          'stroke-width': u,
+        }) +
+        el('circle', {
+          cx: x0 + 3 * u + r,
+          cy: top + h / 2,
+          r: r - 2 * u,
+          fill: pc.page,
+          stroke: ring,
+          'stroke-width': 3 * u,
+        }) +
+        el(
+          'text',
+          {
+            x: x0 + 3 * u + r,
+            y: top + h / 2,
+            dy: '0.35em',
+            'text-anchor': 'middle',
+            'font-size': size,
+            'font-weight': 700,
+            fill: pc.ink,
+          },
+          String(n),
+        ) +
+        el(
+          'text',
+          {
+            x: x0 + 2 * r + 10 * u,
+            y: top + h / 2 - size * 0.15,
+            'font-size': size,
+            'font-weight': 700,
+            fill: pc.ink,
+          },
+          escapeXml(s.nationwideAll),
+        ) +
+        el(
+          'text',
+          {
+            x: x0 + 2 * r + 10 * u,
+            y: top + h / 2 + size * 0.95,
+            'font-size': size,
+            fill: pc.muted,
+          },
+          escapeXml(s.nationwideShort),
+        ),
+    ),
+  );
 }

@@ -4,7 +4,14 @@
  */
 import type { Topic } from '../../data/model.ts';
 import type { Strings } from '../../i18n/strings.ts';
-import { evaluate, LINE_OPACITY, LINE_WIDTH, type Flags } from '../../style/link-style.ts';
+import {
+  evaluate,
+  LINE_OPACITY,
+  LINE_WIDTH,
+  PAIR_WIDTH,
+  rampAt,
+  type Flags,
+} from '../../style/link-style.ts';
 import type { MapColours, PageColours } from '../../style/palette.ts';
 import type { LegendRow, LegendSpec } from '../../view/legend.ts';
 import { textWidth, truncateText, wrapText } from '../text-measure.ts';
@@ -97,6 +104,60 @@ export function buildLegend(L: LegendInput, size: number): { parts: string[]; he
       });
 
   const symbols: Record<LegendRow, [Symbol, string]> = {
+    pair: [
+      (x, yy, bw) =>
+        [1, 5]
+          .map((n, i) =>
+            el('path', {
+              d: `M${num(x + 2 * u)} ${num(yy + (i ? -0.1 : 0.45) * size)}Q${num(x + bw / 2)} ${num(yy - (i ? 0.6 : 0.1) * size)} ${num(x + bw - 2 * u)} ${num(yy + (i ? -0.1 : 0.45) * size)}`,
+              fill: 'none',
+              stroke: c.pair,
+              'stroke-width': rampAt(PAIR_WIDTH, n, w),
+              'stroke-linecap': 'round',
+            }),
+          )
+          .join(''),
+      s.legendPair,
+    ],
+    localCount: [
+      (x, yy, bw) =>
+        el('rect', {
+          x: x + bw / 2 - size * 0.6,
+          y: yy - size * 0.55,
+          width: size * 1.2,
+          height: size * 1.1,
+          rx: size * 0.55,
+          fill: pc.page,
+          stroke: c.pair,
+          'stroke-width': 1.5 * u,
+        }) +
+        el(
+          'text',
+          {
+            x: x + bw / 2,
+            y: yy,
+            dy: '0.35em',
+            'text-anchor': 'middle',
+            'font-size': size * 0.75,
+            'font-weight': 700,
+            fill: pc.ink,
+          },
+          '2',
+        ),
+      s.legendLocalCount,
+    ],
+    nationwide: [
+      (x, yy, bw) =>
+        el('circle', {
+          cx: x + bw / 2,
+          cy: yy,
+          r: size * 0.45,
+          fill: pc.page,
+          stroke: c.pair,
+          'stroke-width': 3 * u,
+        }),
+      s.legendNationwide,
+    ],
     link: [
       (x, yy, bw) =>
         el('path', {

@@ -4,7 +4,14 @@
  * Pure.
  */
 import { geoConicConformal } from 'd3-geo';
-import type { MultiPolygon, Polygon, Position as GeoPosition } from 'geojson';
+import type {
+  Feature,
+  LineString,
+  MultiPolygon,
+  Point,
+  Polygon,
+  Position as GeoPosition,
+} from 'geojson';
 import type { AtlasModel } from '../../model/atlas-model.ts';
 import { BUND_ANCHOR, GERMANY_BOUNDS } from '../../geo/anchors.ts';
 import {
@@ -16,7 +23,12 @@ import {
   HUB_STROKE_WIDTH,
   LINE_OPACITY,
   LINE_WIDTH,
+  PAIR_OPACITY,
+  PAIR_WIDTH,
+  rampAt,
+  type Flags,
 } from '../../style/link-style.ts';
+import type { Level } from '../../geo/overview.ts';
 import { TOPIC_DASH, type MapColours } from '../../style/palette.ts';
 import type { Topic } from '../../data/model.ts';
 import type { Derived } from '../../view/derive.ts';
@@ -61,6 +73,8 @@ export interface MapLayerInput {
   box: Box;
   /** The map's visible bounds, when zoomed in. */
   bounds: [number, number, number, number] | undefined;
+  /** Which level of the overview to draw (the map's zoom decides). */
+  level: Level;
   u: number;
   w: number;
 }
@@ -141,7 +155,18 @@ export function mapLayer(input: MapLayerInput): MapLayer {
       );
     });
 
-  // Links and hubs, by the same rules as the map, the emphasised ones drawn last.
+  // Links and hubs, by the same rules as the map, the emphasised ones drawn last: with nothing
+  // selected the overview (pair lines, hubs of multi-party cooperations), else the detail.
+  if (derived.overview) {
+    const drawn = overviewParts(input, linePath, project);
+    return {
+      project,
+      zoomed,
+      states: stateParts,
+      ...drawn,
+      ...placesOf(input, project, input.level === 'near'),
+    };
+  }
   const fs = derived.featureState;
   const coopTitle = (id: string): string => model.atlas.cooperationById.get(id)?.title[lang] ?? id;
   const colourOf = (topic: Topic, flags: { ended?: boolean }) =>
@@ -200,16 +225,28 @@ export function mapLayer(input: MapLayerInput): MapLayer {
     );
   }
 
-  // Cities and districts taking part in a shown cooperation.
+  return { project, zoomed, states: stateParts, links, hubs, ...placesOf(input, project, true) };
+}
+
+/**
+ * Cities and districts taking part in a shown cooperation (`all`), or only the selected one and
+ * the selection's partners (the overview zoomed out, where cities count for their Land).
+ */
+function placesOf(
+  input: MapLayerInput,
+  project: (p: GeoPosition) => XY | null,
+  all: boolean,
+): Pick<MapLayer, 'places' | 'cityLabels'> {
+  const { model, derived, colours: c, u, lang } = input;
   const places: string[] = [];
   const cityLabels: MapLayer['cityLabels'] = [];
   for (const f of model.data.places.features) {
     const id = f.properties.id;
-    if (!derived.activeRegions.has(id)) continue;
+    const selected = id === input.select;
+    if (!derived.activeRegions.has(id) || (!all && !selected)) continue;
     const xy = project(f.geometry.coordinates);
     if (!xy) continue;
     const name = regionName(model.atlas.regions.get(id), lang, f.properties.name);
-    const selected = id === input.select;
     places.push(
       el(
         'circle',
@@ -228,5 +265,104 @@ export function mapLayer(input: MapLayerInput): MapLayer {
     );
     if (selected || derived.partnerCounts.has(id)) cityLabels.push({ id, xy, name, selected });
   }
-  return { project, zoomed, states: stateParts, links, hubs, places, cityLabels };
+  return { places, cityLabels };
+}
+
+/** The overview at a level: pair lines by their count, hubs and spokes by the shared rules. */
+function overviewParts(
+  input: MapLayerInput,
+  linePath: (coords: GeoPosition[]) => string,
+  project: (p: GeoPosition) => XY | null,
+): Pick<MapLayer, 'links' | 'hubs'> {
+  const { model, derived, colours: c, w, lang, level } = input;
+  const other = level === 'far' ? 'near' : 'far';
+  const name = (id: string) => regionName(model.atlas.regions.get(id), lang, id);
+  const coopTitle = (id: string): string => model.atlas.cooperationById.get(id)?.title[lang] ?? id;
+  const pairs: { d: string; count: number; title: string; fid: number }[] = [];
+  const lines: { f: Feature<LineString>; flags: Flags }[] = [];
+  const hubs: { f: Feature<Point>; flags: Flags }[] = [];
+  for (const f of model.overview.features.features) {
+    const p = f.properties as { L: string; fid: number; a?: string; b?: string; Z?: string };
+    if (p.L === 'pair') {
+      const count = derived.pairCounts[level][p.fid] ?? 0;
+      if (count > 0)
+        pairs.push({
+          d: linePath((f.geometry as LineString).coordinates),
+          count,
+          fid: p.fid,
+          title: `${name(p.a!)} – ${name(p.b!)}: ${count}`,
+        });
+      continue;
+    }
+    if (p.Z === other) continue;
+    const flags = flagsOf(
+      derived.overviewState[p.fid] ?? 0,
+      p as { large?: boolean; shape?: string },
+    );
+    if (!flags.shown) continue;
+    if (f.geometry.type === 'Point') hubs.push({ f: f as Feature<Point>, flags });
+    else lines.push({ f: f as Feature<LineString>, flags });
+  }
+  // Thin pairs under thick ones; spokes over pairs; emphasised last.
+  pairs.sort((a, b) => a.count - b.count || a.fid - b.fid);
+  lines.sort((a, b) => drawRank(a.flags) - drawRank(b.flags));
+  const links = [
+    ...pairs.map((p) =>
+      el(
+        'path',
+        {
+          class: 'pair',
+          'data-fid': String(p.fid),
+          'data-count': String(p.count),
+          d: p.d,
+          stroke: c.pair,
+          'stroke-width': rampAt(PAIR_WIDTH, p.count, w),
+          'stroke-opacity': String(PAIR_OPACITY.shown),
+        },
+        titleEl(p.title),
+      ),
+    ),
+    ...lines.map(({ f, flags }) => {
+      const p = f.properties as { fid: number; cooperation: string; topic: Topic; shape: string };
+      const width = evaluate(LINE_WIDTH, flags, w);
+      return el(
+        'path',
+        {
+          class: `link ${p.shape}`,
+          'data-fid': String(p.fid),
+          'data-cooperation': p.cooperation,
+          d: linePath(f.geometry.coordinates),
+          stroke: flags.ended ? c.ended : (input.topicColours[p.topic] ?? '#777777'),
+          'stroke-width': width,
+          'stroke-opacity': String(evaluate(LINE_OPACITY, flags)),
+          ...dashOf(p.topic, width),
+        },
+        titleEl(coopTitle(p.cooperation)),
+      );
+    }),
+  ];
+  const hubParts = hubs.flatMap(({ f, flags }) => {
+    const p = f.properties as { fid: number; cooperation: string; topic: Topic };
+    const xy = project(f.geometry.coordinates);
+    if (!xy) return [];
+    const colour = input.topicColours[p.topic] ?? '#777777';
+    return [
+      el(
+        'circle',
+        {
+          class: 'hub',
+          'data-fid': String(p.fid),
+          'data-cooperation': p.cooperation,
+          cx: xy[0],
+          cy: xy[1],
+          r: evaluate(HUB_RADIUS, flags, w),
+          fill: c.hubFill,
+          stroke: flags.ended ? c.ended : colour,
+          'stroke-width': evaluate(HUB_STROKE_WIDTH, flags, w),
+        },
+        titleEl(coopTitle(p.cooperation)),
+      ),
+    ];
+  });
+  return { links, hubs: hubParts };
 }

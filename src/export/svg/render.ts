@@ -12,6 +12,7 @@ import { MAP_COLOURS, PAGE_COLOURS, topicColours } from '../../style/palette.ts'
 import type { Derived } from '../../view/derive.ts';
 import { legendFor } from '../../view/legend.ts';
 import type { UrlView } from '../../view/view-state.ts';
+import type { Level } from '../../geo/overview.ts';
 import { labels } from './labels.ts';
 import { buildLegend } from './legend.ts';
 import { mapLayer } from './map-layer.ts';
@@ -36,6 +37,8 @@ export interface SvgExportInput {
    * export shows that part of the map (clipped to the map panel); otherwise all of Germany.
    */
   bounds?: [number, number, number, number];
+  /** The overview's level: 'near' when the map was zoomed in to show cities (default 'far'). */
+  level?: Level;
 }
 
 /** "Stand: 11. Dezember 2020", or the period "1. Januar 2020 – 11. Dezember 2020" in signed mode. */
@@ -76,7 +79,8 @@ export function renderSvg(input: SvgExportInput): string {
 
   // Frame: landscape pages put the map left (62 %) and the legend right; portrait pages stack
   // the legend under the map, which keeps at least 55 % of the height.
-  const spec = legendFor(model, view, derived);
+  const level = input.level ?? 'far';
+  const spec = legendFor(model, view, derived, level);
   const legendInput = { spec, s, c, pc, topicColours: topicColours(view.theme), w, u };
   /** The legend at the largest size (22 px at 1920 × 1080, down to 11) that fits maxHeight. */
   const fitLegend = (x: number, width: number, top: number, maxHeight: number) => {
@@ -110,12 +114,16 @@ export function renderSvg(input: SvgExportInput): string {
     topicColours: topicColours(view.theme),
     box,
     bounds: input.bounds,
+    level,
     u,
     w,
   });
   const labelParts = labels({
     model,
     layer,
+    derived,
+    level,
+    colours: c,
     select: view.select,
     partners: new Set(derived.partnerCounts.keys()),
     lang,

@@ -1,0 +1,156 @@
+/**
+ * The overview's HTML markers (no glyph server needed): a count beside each region for the
+ * cooperations within it (per zoom level: a Land's own and its cities' when zoomed out, a city's
+ * own when zoomed in), and one calm element for the nationwide agreements, by the Bund's marker,
+ * that lists them on click.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import * as maplibregl from 'maplibre-gl';
+import type { Lang } from '../data/model.ts';
+import { BUND_ANCHOR } from '../geo/anchors.ts';
+import { STRINGS, fill } from '../i18n/strings.ts';
+import { plural, regionName } from '../i18n/text.ts';
+import type { AtlasModel } from '../model/atlas-model.ts';
+import type { Derived } from '../view/derive.ts';
+
+type Marker = { marker: maplibregl.Marker; el: HTMLSpanElement; text: string };
+
+/** Count badges for the cooperations within a region, at both zoom levels. */
+export function LocalBadges({
+  map,
+  model,
+  derived,
+  lang,
+}: {
+  map: maplibregl.Map | null;
+  model: AtlasModel;
+  derived: Derived;
+  lang: Lang;
+}) {
+  const markers = useRef(new Map<string, Marker>());
+  useEffect(() => {
+    if (!map) return;
+    const s = STRINGS[lang];
+    const seen = new Set<string>();
+    for (const level of ['far', 'near'] as const)
+      for (const [region, n] of derived.local[level]) {
+        const key = `${level}|${region}`;
+        const at = model.anchors.get(region);
+        if (!at) continue;
+        seen.add(key);
+        let m = markers.current.get(key);
+        if (!m) {
+          const el = document.createElement('span');
+          el.className = `local-badge level-${level}`;
+          el.dataset['within'] = region;
+          const big = model.atlas.regions.get(region)?.kind === 'state';
+          const marker = new maplibregl.Marker({ element: el, offset: big ? [0, 16] : [-9, 0] })
+            .setLngLat(at)
+            .addTo(map);
+          m = { el, marker, text: '' };
+          markers.current.set(key, m);
+        }
+        const text = `${lang}|${n}`;
+        if (m.text === text) continue;
+        m.text = text;
+        m.el.textContent = String(n);
+        m.el.title = fill(plural(s.localCount, n, lang), {
+          name: regionName(model.atlas.regions.get(region), lang, region),
+        });
+      }
+    for (const [key, m] of markers.current)
+      if (!seen.has(key)) {
+        m.marker.remove();
+        markers.current.delete(key);
+      }
+  }, [map, model, derived, lang]);
+  useEffect(
+    () => () => {
+      for (const m of markers.current.values()) m.marker.remove();
+      markers.current.clear();
+    },
+    [map],
+  );
+  return null;
+}
+
+/** "Alle Länder · 10 bundesweite Vereinbarungen", by the Bund's marker; a click lists them. */
+export function NationwideBadge({
+  map,
+  derived,
+  lang,
+  onSelect,
+}: {
+  map: maplibregl.Map | null;
+  derived: Derived;
+  lang: Lang;
+  onSelect: (id: string) => void;
+}) {
+  // The element the map places by the Bund; React renders the badge into it.
+  const [host] = useState(() => {
+    const el = document.createElement('div');
+    el.className = 'nationwide-host';
+    // Clicks and drags on the element are its own: the map beneath must not pan or select.
+    for (const type of ['click', 'dblclick', 'mousedown', 'pointerdown', 'touchstart', 'wheel'])
+      el.addEventListener(type, (e) => e.stopPropagation());
+    return el;
+  });
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (!map) return;
+    const marker = new maplibregl.Marker({ element: host, anchor: 'top-left', offset: [-34, 18] })
+      .setLngLat(BUND_ANCHOR)
+      .addTo(map);
+    return () => {
+      marker.remove();
+    };
+  }, [map, host]);
+  const n = derived.nationwide.length;
+  if (!map || n === 0) return null;
+  const s = STRINGS[lang];
+  return createPortal(
+    <div className="nationwide" data-testid="nationwide">
+      <button
+        type="button"
+        className="nationwide-button"
+        aria-expanded={open}
+        title={s.nationwideTitle}
+        onClick={() => setOpen((v) => !v)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setOpen(false);
+        }}
+      >
+        <span className="nationwide-ring" aria-hidden="true">
+          {n}
+        </span>
+        <span className="nationwide-text" aria-hidden="true">
+          <strong>{s.nationwideAll}</strong>
+          <span>{s.nationwideShort}</span>
+        </span>
+        <span className="visually-hidden">
+          {s.nationwideAll}: {plural(s.nationwideCount, n, lang)}
+        </span>
+      </button>
+      {open && (
+        <ul className="nationwide-list" aria-label={s.nationwideTitle}>
+          {derived.nationwide.map((c) => (
+            <li key={c.id}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  setOpen(false);
+                  onSelect(c.id);
+                }}
+              >
+                <bdi>{c.title[lang]}</bdi>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>,
+    host,
+  );
+}
