@@ -28,6 +28,8 @@ export interface Partner {
 
 export interface Cooperation {
   id: string;
+  /** Position in the atlas's cooperations (sorted by signing date): an index for per-dataset arrays. */
+  index: number;
   title: Localized;
   summary: Localized;
   kind: Kind;
@@ -50,7 +52,10 @@ export interface Cooperation {
 export interface Atlas {
   regions: Map<string, Region>;
   organisations: Map<string, Organisation>;
+  /** Sorted by signing date (then id). */
   cooperations: Cooperation[];
+  /** The same, newest first (signing date descending, then id): the order of every list. */
+  newestFirst: Cooperation[];
   cooperationById: Map<string, Cooperation>;
   /** Cooperations in which a region takes part (directly). */
   cooperationsByRegion: Map<string, Cooperation[]>;
@@ -77,6 +82,7 @@ export function toCooperation(r: CooperationRecord): Cooperation {
   });
   return {
     id: r.id,
+    index: -1,
     title: r.title,
     summary: r.summary,
     kind: r.kind,
@@ -100,7 +106,8 @@ export function buildAtlas(raw: RawDataset): Atlas {
   const organisations = new Map(raw.organisations.map((o) => [o.id, o]));
   const cooperations = raw.cooperations
     .map(toCooperation)
-    .sort((a, b) => a.signed.start - b.signed.start || a.id.localeCompare(b.id));
+    .sort((a, b) => a.signed.start - b.signed.start || a.id.localeCompare(b.id))
+    .map((c, index) => ({ ...c, index }));
   const cooperationById = new Map(cooperations.map((c) => [c.id, c]));
   const cooperationsByRegion = new Map<string, Cooperation[]>();
   for (const c of cooperations)
@@ -109,7 +116,17 @@ export function buildAtlas(raw: RawDataset): Atlas {
       list.push(c);
       cooperationsByRegion.set(region, list);
     }
-  return { regions, organisations, cooperations, cooperationById, cooperationsByRegion };
+  const newestFirst = [...cooperations].sort(
+    (a, b) => b.signed.start - a.signed.start || a.id.localeCompare(b.id),
+  );
+  return {
+    regions,
+    organisations,
+    cooperations,
+    newestFirst,
+    cooperationById,
+    cooperationsByRegion,
+  };
 }
 
 /** The Land a region lies in (itself for a Land, null for the Bund). */

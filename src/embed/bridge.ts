@@ -22,7 +22,7 @@ export function stateMessage(model: AtlasModel, view: ViewState, derived: Derive
     mode: view.mode,
     select: view.select,
     topics: [...view.topics],
-    visibleCooperations: visibleIdsInOrder(model, derived),
+    visibleCooperations: visibleIdsInOrder(derived),
   };
   if (view.mode === 'signed') msg.from = formatDay(view.from);
   return msg;

@@ -31,7 +31,8 @@ function offset(p: Position, km: number, degrees: number): Position {
 /**
  * Greedy placement: hubs are placed by size (then by key); each takes its centroid if no placed
  * hub (nor a `fixed` point) lies within `minKm`, else the first free spot on rings of growing
- * radius around it (12 spots a ring, up to 8 rings), else the least crowded spot it tried.
+ * radius around it (12 spots a ring, up to 8 rings). Where every spot is taken (thousands of
+ * hubs in one region) it keeps its centroid.
  */
 export function placeHubs(
   requests: readonly HubRequest[],
@@ -39,40 +40,44 @@ export function placeHubs(
   fixed: readonly Position[] = [],
 ): Map<string, Position> {
   const cell = minKm / KM_PER_DEG_LAT;
-  const grid = new Map<string, Position[]>();
-  const keyOf = (p: Position) => `${Math.floor(p[0] / cell)},${Math.floor(p[1] / cell)}`;
+  const grid = new Map<number, Position[]>();
+  const cellKey = (cx: number, cy: number) => cx * 100_003 + cy;
+  const keyOf = (p: Position) => cellKey(Math.floor(p[0] / cell), Math.floor(p[1] / cell));
   const add = (p: Position) => {
     const k = keyOf(p);
     const list = grid.get(k) ?? [];
     list.push(p);
     grid.set(k, list);
   };
-  /** The distance to the nearest placed point, looked up in the 5 × 5 cells around. */
-  const gap = (p: Position): number => {
+  /** Whether a placed point lies within minKm (looked up in the 5 × 5 cells around). */
+  const taken = (p: Position): boolean => {
     const cx = Math.floor(p[0] / cell);
     const cy = Math.floor(p[1] / cell);
-    let best = Infinity;
     for (let dx = -2; dx <= 2; dx++)
       for (let dy = -2; dy <= 2; dy++)
-        for (const q of grid.get(`${cx + dx},${cy + dy}`) ?? [])
-          best = Math.min(best, approxKm(p, q));
-    return best;
+        for (const q of grid.get(cellKey(cx + dx, cy + dy)) ?? [])
+          if (approxKm(p, q) < minKm) return true;
+    return false;
   };
+  /** Cells around which every spot was taken: later hubs there keep their centroid at once. */
+  const full = new Set<number>();
   for (const p of fixed) add(p);
   const order = [...requests].sort((a, b) => b.size - a.size || (a.key < b.key ? -1 : 1));
   const out = new Map<string, Position>();
   for (const r of order) {
     let best = r.center;
-    let bestGap = gap(best);
-    for (let ring = 1; ring <= 8 && bestGap < minKm; ring++)
-      for (let k = 0; k < 12 && bestGap < minKm; k++) {
-        const p = offset(r.center, ring * minKm * 0.9, k * 30 + (ring % 2) * 15);
-        const g = gap(p);
-        if (g > bestGap) {
-          best = p;
-          bestGap = g;
+    const home = keyOf(best);
+    search: if (!full.has(home) && taken(best)) {
+      for (let ring = 1; ring <= 8; ring++)
+        for (let k = 0; k < 12; k++) {
+          const p = offset(r.center, ring * minKm * 0.9, k * 30 + (ring % 2) * 15);
+          if (!taken(p)) {
+            best = p;
+            break search;
+          }
         }
-      }
+      full.add(home);
+    }
     const at: Position = [round(best[0]), round(best[1])];
     add(at);
     out.set(r.key, at);

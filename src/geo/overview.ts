@@ -32,7 +32,9 @@ export interface Phase {
   from: number;
   far: Plan;
   near: Plan;
-  /** The partner regions rolled up to their Länder (and the Bund) in this phase. */
+  /** The partner regions taking part in this phase. */
+  regions: string[];
+  /** The same, rolled up to their Länder (and the Bund). */
   lands: string[];
 }
 
@@ -49,8 +51,8 @@ export interface OverviewGeometry {
   features: FeatureCollection<LineString | Point>;
   pairs: OverviewPair[];
   pairByKey: Map<string, OverviewPair>;
-  /** Per cooperation, its phases in time order. */
-  phases: Map<string, Phase[]>;
+  /** Per cooperation (by its index in the atlas), its phases in time order. */
+  phases: Phase[][];
   /** Hub positions of the raw partner sets, shared with the detail drawing of a selection. */
   hubAt: Map<string, Position>;
   /** Number of features (the feature-state id space of the overview source). */
@@ -248,7 +250,7 @@ export function buildOverview(
   }
 
   // 4. The plans per phase and level.
-  const phases = new Map<string, Phase[]>();
+  const phases: Phase[][] = [];
   for (const c of atlas.cooperations) {
     const planOf = (level: Level, set: string[], lands: string[]): Plan => {
       if (isNationwide(lands, stateCount)) return { kind: 'nationwide' };
@@ -258,15 +260,11 @@ export function buildOverview(
       const h = hubFids.get(`${c.id}|all`) ?? hubFids.get(`${c.id}|${level}`)!;
       return { kind: 'hub', fids: [h.hub, ...set.map((r) => h.spokes.get(r)!)] };
     };
-    phases.set(
-      c.id,
-      raw.get(c.id)!.map((p) => ({
-        from: p.from,
-        lands: p.lands,
-        far: planOf('far', p.lands, p.lands),
-        near: planOf('near', p.regions, p.lands),
-      })),
-    );
+    phases[c.index] = raw.get(c.id)!.map((p) => {
+      const far = planOf('far', p.lands, p.lands);
+      const near = planOf('near', p.regions, p.lands);
+      return { from: p.from, regions: p.regions, lands: p.lands, far, near };
+    });
   }
   return {
     features: { type: 'FeatureCollection', features },

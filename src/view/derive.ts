@@ -13,7 +13,6 @@ import type { AtlasModel } from '../model/atlas-model.ts';
 import { STATE_BITS } from '../style/link-style.ts';
 import {
   isEndedBy,
-  isPartnerActive,
   isRecent,
   isShown,
   type TimeFilter,
@@ -44,7 +43,6 @@ export type DeriveModel = Pick<AtlasModel, 'atlas' | 'geometry' | 'overview' | '
 export interface Derived {
   /** Shown cooperations, newest first. */
   visible: Cooperation[];
-  visibleIds: Set<string>;
   /** Nothing is selected: the map draws the overview, not the detail. */
   overview: boolean;
   /** State byte per detail feature (links and hubs of single cooperations; 0 in the overview). */
@@ -77,9 +75,6 @@ export function passesFilters(c: Cooperation, f: Filters): boolean {
   if (f.topics.size > 0 && !c.topics.some((t) => f.topics.has(t))) return false;
   return true;
 }
-
-const newestFirst = (a: Cooperation, b: Cooperation): number =>
-  b.signed.start - a.signed.start || a.id.localeCompare(b.id);
 
 /** Whether a region takes part, given the active partner regions (a Land through its cities too). */
 export function takesPart(
@@ -140,27 +135,28 @@ export function derive(
   const selectedRegions = new Set<string>();
   if (pair) selectedRegions.add(pair.a).add(pair.b);
 
-  for (const c of atlas.cooperations) {
+  // Newest first: the lists need no sorting afterwards.
+  for (const c of atlas.newestFirst) {
     if (!isShown(c, time) || !passesFilters(c, filters)) continue;
-    const active = new Set<string>();
-    for (const p of c.partners) if (isPartnerActive(p, time)) active.add(p.region);
-    if (active.size === 0) continue;
+    // The phase of its membership at the date: who takes part, and how the overview draws it.
+    const phase = phaseAt(ov.phases[c.index]!, time.date);
+    if (phase.regions.length === 0) continue;
+    for (const r of phase.regions) activeRegions.add(r);
     visible.push(c);
-    for (const r of active) activeRegions.add(r);
     let bits = SHOWN;
     if (time.mode !== 'signed' && isRecent(c, time.date, recentFrom)) bits |= RECENT;
     if (time.mode === 'cumulative' && isEndedBy(c, time.date)) bits |= ENDED;
 
     if (!selection) {
-      // The overview: the cooperation's plan for the phase of its membership at the date.
-      const phase = phaseAt(ov.phases.get(c.id)!, time.date);
+      // The overview: the cooperation's plan for that phase.
       if (phase.far.kind === 'nationwide') nationwide.push(c);
       applyPlan(phase.far, 'far', bits, out);
-      if (phase.near !== phase.far) applyPlan(phase.near, 'near', bits, out);
+      applyPlan(phase.near, 'near', bits, out);
       continue;
     }
 
     // A selection: every cooperation as its own arc or hub, the selection's bright, the rest dim.
+    const active = new Set(phase.regions);
     let isSelected = false;
     if (selectedCoop) isSelected = c.id === selectedCoop;
     else if (selectedRegion) isSelected = active.has(selectedRegion);
@@ -190,16 +186,12 @@ export function derive(
     for (const part of parts.points)
       if (part.requires.every((r) => active.has(r))) featureState[part.fid] = bits;
   }
-  visible.sort(newestFirst);
-  selected.sort(newestFirst);
-  nationwide.sort(newestFirst);
   const maxCount = Math.max(0, ...tintCounts.values());
   const partnerTint = new Map<string, number>();
   for (const [region, n] of tintCounts)
     partnerTint.set(region, Math.max(1, Math.ceil((3 * n) / maxCount)));
   return {
     visible,
-    visibleIds: new Set(visible.map((c) => c.id)),
     overview: selection === null,
     featureState,
     ...out,

@@ -42,7 +42,7 @@ export function buildMatrix(
   const index = new Map(regions.map((r, i) => [r, i]));
   const counts = new Int32Array(n * n);
   for (const c of visible) {
-    const phase = phaseAt(model.overview.phases.get(c.id)!, day);
+    const phase = phaseAt(model.overview.phases[c.index]!, day);
     if (!nationwide && phase.far.kind === 'nationwide') continue;
     const at = phase.lands.map((r) => index.get(r)).filter((i): i is number => i !== undefined);
     for (const i of at) for (const j of at) counts[i * n + j]!++;

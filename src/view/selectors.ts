@@ -56,6 +56,6 @@ export function createDeriver(model: AtlasModel): (v: ViewState) => Derived {
 }
 
 /** The ids of the cooperations shown, in dataset order (the postMessage `visibleCooperations`). */
-export function visibleIdsInOrder(model: AtlasModel, derived: Derived): string[] {
-  return model.atlas.cooperations.filter((c) => derived.visibleIds.has(c.id)).map((c) => c.id);
+export function visibleIdsInOrder(derived: Derived): string[] {
+  return [...derived.visible].sort((a, b) => a.index - b.index).map((c) => c.id);
 }
