@@ -11,12 +11,7 @@ import { LARGE_ALLIANCE, type LinkGeometry } from '../geo/links.ts';
 import { phaseAt, type OverviewGeometry, type Plan } from '../geo/overview.ts';
 import type { AtlasModel } from '../model/atlas-model.ts';
 import { STATE_BITS } from '../style/link-style.ts';
-import {
-  isEndedBy,
-  isRecent,
-  isShown,
-  type TimeFilter,
-} from '../time/in-force.ts';
+import { isEndedBy, isRecent, isShown, type TimeFilter } from '../time/in-force.ts';
 
 const {
   shown: SHOWN,
