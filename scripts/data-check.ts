@@ -1,6 +1,7 @@
 /**
  * npm run data:check [-- --data DIR]
- * Validates a data folder (default data/) and reports every problem at once.
+ * Validates a data folder (default data/; its CHANGELOG.md too, when there is one) and reports
+ * every problem at once.
  * Exit 0 with a one-line summary, 1 on any problem.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -29,6 +30,7 @@ const files = {
   cooperations: read('cooperations.json'),
   ...(optional('geo/states.geojson') ? { states: read('geo/states.geojson') } : {}),
   ...(optional('geo/places.geojson') ? { places: read('geo/places.geojson') } : {}),
+  ...(optional('CHANGELOG.md') ? { changelog: read('CHANGELOG.md') } : {}),
 };
 for (const f of [files.regions, files.organisations, files.cooperations]) {
   if (f.text === '') {
@@ -44,6 +46,6 @@ if (problems.length > 0 || !dataset) {
   process.exit(1);
 }
 console.log(
-  `data:check: ${dir}/ is valid: ${dataset.cooperations.length} cooperations, ` +
+  `data:check: ${dir}/ is valid: release ${dataset.version}, ${dataset.cooperations.length} cooperations, ` +
     `${dataset.regions.length} regions, ${dataset.organisations.length} organisations.`,
 );

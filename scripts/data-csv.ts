@@ -1,18 +1,19 @@
 /**
- * Cooperations as CSV for spreadsheet editors (layout: src/data/csv.ts and data/README.md).
+ * Cooperations as CSV for spreadsheet editors (layout: scripts/lib/csv.ts and data/README.md).
  *
  *   npm run data:export-csv [-- --data DIR] [--out FILE] [--semicolon]
- *     writes DIR/cooperations.json as CSV (default DIR/cooperations.csv).
+ *     checks DIR like `npm run data:check` (the same validator: it accepts and refuses the same
+ *     datasets) and writes DIR/cooperations.json as CSV (default DIR/cooperations.csv).
  *   npm run data:import-csv [-- --data DIR] [--in FILE]
  *     reads the CSV (default DIR/cooperations.csv), reports every problem with row and column,
- *     validates the result with the folder's regions, organisations and geometry, and only when
- *     there is no problem at all writes DIR/cooperations.json.
+ *     validates the result with the folder's regions, organisations, geometry and changelog, and
+ *     only when there is no problem at all writes DIR/cooperations.json.
  *
  * Exit 0 with a one-line summary, 1 on any problem. Files are written through a temp file and a
  * rename, so they are never half-written.
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, basename, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import {
   cooperationsToCsv,
   csvRowCount,
@@ -26,10 +27,10 @@ import {
   parseJson,
   validateDataset,
   type DataFile,
+  type DataFiles,
   type Problem,
 } from './lib/validate.ts';
 import { todayInGermany } from '../src/data/partial-date.ts';
-import type { CooperationRecord } from '../src/data/model.ts';
 
 const DEFAULT_SCHEMA = './schema/cooperations.schema.json';
 
@@ -57,52 +58,86 @@ function writeAtomically(path: string, content: string): void {
   }
 }
 
-/** JSON with the keys of every object sorted, to compare records regardless of key order. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
+/** The data folder's files as the validator reads them, cooperations.json optionally replaced. */
+function folderFiles(dir: string, cooperations?: DataFile): DataFiles {
+  const read = (name: string): DataFile => {
+    const path = join(dir, name);
+    return { file: shown(path), text: existsSync(path) ? readFileSync(path, 'utf8') : '' };
+  };
+  const optional = (name: string): Record<string, DataFile> => {
+    const key = { 'geo/states.geojson': 'states', 'geo/places.geojson': 'places' }[name];
+    return existsSync(join(dir, name)) ? { [key ?? 'changelog']: read(name) } : {};
+  };
+  const files = {
+    regions: read('regions.json'),
+    organisations: read('organisations.json'),
+    cooperations: cooperations ?? read('cooperations.json'),
+    ...optional('geo/states.geojson'),
+    ...optional('geo/places.geojson'),
+    ...optional('CHANGELOG.md'),
+  };
+  const missing = [files.regions, files.organisations, files.cooperations]
+    .filter((f) => f.text === '')
+    .map((f) => `${f.file}: file is missing or empty`);
+  if (missing.length > 0) fail(missing, `${process.argv[2] ?? 'data-csv'}: nothing was written.`);
+  return files;
 }
 
-function readCooperations(path: string): { schema: string; records: CooperationRecord[] } {
-  const file = shown(path);
-  if (!existsSync(path)) fail([], `${file}: file is missing`);
-  const parsed = parseJson({ file, text: readFileSync(path, 'utf8') });
-  if ('problem' in parsed) fail([formatProblem(parsed.problem)], `${file}: cannot read it`);
-  const value = parsed.value as { $schema?: unknown; cooperations?: unknown } | null;
-  if (!value || typeof value !== 'object' || !Array.isArray(value.cooperations))
-    fail([], `${file}: expected an object with a "cooperations" list`);
-  return {
-    schema: typeof value.$schema === 'string' ? value.$schema : DEFAULT_SCHEMA,
-    records: value.cooperations as CooperationRecord[],
-  };
+/** The first place where two JSON values differ, as a field path with both values. */
+function firstDifference(a: unknown, b: unknown, path = ''): string | null {
+  if (Object.is(a, b)) return null;
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    for (const key of keys) {
+      const sub = Array.isArray(a) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+      const d = firstDifference(
+        (a as Record<string, unknown>)[key],
+        (b as Record<string, unknown>)[key],
+        sub,
+      );
+      if (d) return d;
+    }
+    const order = JSON.stringify(Object.keys(a)) === JSON.stringify(Object.keys(b));
+    return order ? null : `${path || 'the record'}: the key order would change`;
+  }
+  return `${path}: ${JSON.stringify(a)} would come back as ${JSON.stringify(b)}`;
 }
 
 function exportCsv(dir: string): void {
-  const jsonPath = join(dir, 'cooperations.json');
   const outPath = argValue('--out') ?? join(dir, 'cooperations.csv');
   const delimiter = process.argv.includes('--semicolon') ? ';' : ',';
-  const { records } = readCooperations(jsonPath);
-  const csv = cooperationsToCsv(records, { delimiter });
+  const files = folderFiles(dir);
+  const { problems, dataset } = validateDataset(files, todayInGermany());
+  if (problems.length > 0 || !dataset)
+    fail(
+      problems.map(formatProblem),
+      `data:export-csv: ${problems.length} problem(s) in ${shown(dir)}/ (the same that ` +
+        `npm run data:check reports); nothing was written.`,
+    );
+  const records = dataset.cooperations;
+  const csv = cooperationsToCsv(dataset, { delimiter });
 
   // The export must be lossless: read it back before writing it.
   const back = csvToCooperations(csv, shown(outPath));
-  if (back.problems.length > 0 || canonical(back.records) !== canonical(records)) {
-    const index = records.findIndex((r, i) => canonical(r) !== canonical(back.records[i] ?? null));
-    const which = index >= 0 ? `record "${String(records[index]?.id)}"` : 'the list of records';
+  const lines = back.problems.map(formatCsvProblem);
+  if (back.version !== dataset.version)
+    lines.push(`version: ${dataset.version} would come back as ${String(back.version)}`);
+  records.forEach((r, i) => {
+    const d = firstDifference(r, back.records[i]);
+    if (d) lines.push(`${files.cooperations.file}, record "${r.id}", field ${d}`);
+  });
+  if (back.records.length !== records.length)
+    lines.push(`${records.length} records would come back as ${back.records.length}`);
+  if (lines.length > 0)
     fail(
-      back.problems.map(formatCsvProblem),
-      `data:export-csv: ${which} in ${shown(jsonPath)} would not survive the CSV round trip ` +
-        `(an empty list or text, a field the layout does not know, or a problem ` +
-        `npm run data:check reports); nothing was written.`,
+      lines,
+      `data:export-csv: the CSV would not reproduce ${files.cooperations.file} exactly (a fault ` +
+        `of the CSV layout, please report it); nothing was written.`,
     );
-  }
   writeAtomically(outPath, csv);
   console.log(
-    `data:export-csv: wrote ${shown(outPath)}: ${records.length} cooperations in ` +
-      `${csvRowCount(records)} rows (plus the header row).`,
+    `data:export-csv: wrote ${shown(outPath)}: version ${dataset.version}, ${records.length} ` +
+      `cooperations in ${csvRowCount(records)} rows (plus the header row).`,
   );
 }
 
@@ -123,14 +158,15 @@ function toCsvProblem(
 
 /** True when a CSV problem already covers this field (the same cell or a part of it). */
 function coveredBy(p: Problem, csvProblems: CsvProblem[]): boolean {
+  // "missing required field" names the field in its message (an empty required cell).
+  const missing = /^missing required field "([^"]+)"$/.exec(p.message)?.[1];
+  const field = missing !== undefined ? (p.field ? `${p.field}.${missing}` : missing) : p.field;
   return csvProblems.some(
     (c) =>
       c.field !== undefined &&
       c.id === p.id &&
-      p.field !== undefined &&
-      (p.field === c.field ||
-        p.field.startsWith(`${c.field}.`) ||
-        p.field.startsWith(`${c.field}[`)),
+      field !== undefined &&
+      (field === c.field || field.startsWith(`${c.field}.`) || field.startsWith(`${c.field}[`)),
   );
 }
 
@@ -150,36 +186,15 @@ function importCsv(dir: string): void {
     const value = 'value' in parsed ? (parsed.value as { $schema?: unknown } | null) : null;
     if (value && typeof value.$schema === 'string') schema = value.$schema;
   }
-  const text = `${JSON.stringify({ $schema: schema, cooperations: result.records }, null, 2)}\n`;
-
-  const read = (name: string): DataFile => {
-    const path = join(dir, name);
-    return { file: shown(path), text: existsSync(path) ? readFileSync(path, 'utf8') : '' };
-  };
-  const optional = (name: string): DataFile | undefined =>
-    existsSync(join(dir, name)) ? read(name) : undefined;
-  const regions = read('regions.json');
-  const organisations = read('organisations.json');
-  const missing = [regions, organisations]
-    .filter((f) => f.text === '')
-    .map((f) => `${f.file}: file is missing or empty`);
-  if (missing.length > 0) fail(missing, `data:import-csv: ${jsonFile} was not changed.`);
-  const states = optional('geo/states.geojson');
-  const places = optional('geo/places.geojson');
-  const validation = validateDataset(
-    {
-      regions,
-      organisations,
-      cooperations: { file: jsonFile, text },
-      ...(states ? { states } : {}),
-      ...(places ? { places } : {}),
-    },
-    todayInGermany(),
-  );
+  const json = { $schema: schema, version: result.version, cooperations: result.records };
+  const text = `${JSON.stringify(json, null, 2)}\n`;
+  const validation = validateDataset(folderFiles(dir, { file: jsonFile, text }), todayInGermany());
 
   const lines: string[] = result.problems.map(formatCsvProblem);
   for (const p of validation.problems) {
     if (coveredBy(p, result.problems)) continue;
+    // A missing dataset row is already reported with its place in the CSV.
+    if (result.version === null && !p.id && /"version"/.test(p.message)) continue;
     const moved = toCsvProblem(p, result, csvFile, jsonFile);
     lines.push(moved ? formatCsvProblem(moved) : formatProblem(p));
   }

@@ -21,12 +21,13 @@ export async function loadData(): Promise<LoadedData> {
   const [regions, organisations, cooperations, states, places] = await Promise.all([
     getJson<{ regions: RawDataset['regions'] }>(regionsUrl),
     getJson<{ organisations: RawDataset['organisations'] }>(organisationsUrl),
-    getJson<{ cooperations: RawDataset['cooperations'] }>(cooperationsUrl),
+    getJson<Pick<RawDataset, 'version' | 'cooperations'>>(cooperationsUrl),
     getJson<GeoSources['states']>(statesUrl),
     getJson<GeoSources['places']>(placesUrl),
   ]);
   return {
     raw: {
+      version: cooperations.version,
       regions: regions.regions,
       organisations: organisations.organisations,
       cooperations: cooperations.cooperations,

@@ -17,6 +17,8 @@ import { parsePartialDate, type PartialDate } from './partial-date.ts';
 
 export type Region = RegionRecord;
 export type Organisation = OrganisationRecord;
+/** A source as stored: with its publisher kind and the facts it backs (`supports`). */
+export type Source = SourceRecord;
 
 export interface Partner {
   region: string;
@@ -45,11 +47,14 @@ export interface Cooperation {
   /** Distinct partner regions, in partner order. */
   regions: string[];
   projects: ProjectRecord[];
-  sources: SourceRecord[];
-  note: string | null;
+  sources: Source[];
+  /** Editorial note in both languages, or null. */
+  note: Localized | null;
 }
 
 export interface Atlas {
+  /** The data release the atlas was built from (data/cooperations.json `version`). */
+  dataVersion: string;
   regions: Map<string, Region>;
   organisations: Map<string, Organisation>;
   /** Sorted by signing date (then id). */
@@ -120,6 +125,7 @@ export function buildAtlas(raw: RawDataset): Atlas {
     (a, b) => b.signed.start - a.signed.start || a.id.localeCompare(b.id),
   );
   return {
+    dataVersion: raw.version,
     regions,
     organisations,
     cooperations,

@@ -76,11 +76,39 @@ export interface ProjectRecord {
   summary?: Localized;
   lead: string;
 }
+/** Who published a source, relative to the cooperation (data/README.md, "Publisher kinds"). */
+export const PUBLISHER_KINDS = [
+  'party',
+  'official',
+  'news-agency',
+  'trade-press',
+  'press',
+  'association',
+  'other',
+] as const;
+export type PublisherKind = (typeof PUBLISHER_KINDS)[number];
+
+/** The facts a source can back; `joined` may name one partner: `joined:<organisation or region id>`. */
+export const SUPPORT_TOKENS = [
+  'signed',
+  'effective',
+  'ended',
+  'partners',
+  'joined',
+  'lead',
+  'projects',
+  'summary',
+] as const;
+export type SupportToken = (typeof SUPPORT_TOKENS)[number] | `joined:${string}`;
+
 export interface SourceRecord {
   url: string;
   publisher: string;
+  publisherKind: PublisherKind;
   published?: string;
   title: string;
+  /** The facts of the record this source states. */
+  supports: SupportToken[];
 }
 export interface CooperationRecord {
   id: string;
@@ -94,10 +122,13 @@ export interface CooperationRecord {
   projects?: ProjectRecord[];
   topics: Topic[];
   sources: SourceRecord[];
-  note?: string;
+  /** Editorial note on dates, partners or uncertainty, in both languages. */
+  note?: Localized;
 }
 
 export interface RawDataset {
+  /** The data release, e.g. "2026.12.1" (data/CHANGELOG.md). */
+  version: string;
   regions: RegionRecord[];
   organisations: OrganisationRecord[];
   cooperations: CooperationRecord[];

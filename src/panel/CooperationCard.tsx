@@ -153,8 +153,9 @@ export function CooperationCard({
           {c.note && (
             <>
               <dt>{s.panelNote}</dt>
-              {/* Editorial notes are kept in English (data/README.md): marked for screen readers. */}
-              <dd lang="en">{c.note}</dd>
+              <dd lang={lang}>
+                <bdi>{c.note[lang]}</bdi>
+              </dd>
             </>
           )}
           <dt>{s.panelSources}</dt>

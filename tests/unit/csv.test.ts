@@ -21,11 +21,22 @@ import {
   type CsvColumn,
   type CsvProblem,
 } from '../../scripts/lib/csv.ts';
-import type { CooperationRecord } from '../../src/data/model.ts';
+import type { CooperationRecord, SourceRecord } from '../../src/data/model.ts';
 import { createCooperation } from './fixtures.ts';
 
 const REAL_JSON = readFileSync('data/cooperations.json', 'utf8');
-const REAL = (JSON.parse(REAL_JSON) as { cooperations: CooperationRecord[] }).cooperations;
+const REAL = JSON.parse(REAL_JSON) as { version: string; cooperations: CooperationRecord[] };
+const VERSION = '2026.12.1';
+
+const source = (over: Partial<SourceRecord> = {}): SourceRecord => ({
+  url: 'https://example.org/a',
+  publisher: 'Ex',
+  publisherKind: 'trade-press',
+  published: '2013-11',
+  title: 'A',
+  supports: ['signed', 'partners', 'lead', 'projects'],
+  ...over,
+});
 
 /** Records that exercise every corner of the layout. */
 function edgeRecords(): CooperationRecord[] {
@@ -61,16 +72,33 @@ function edgeRecords(): CooperationRecord[] {
       ],
       topics: ['digital-workplace', 'it-security', 'open-source'],
       sources: [
-        {
+        source({
           url: 'https://example.org/a?x=1,2;3&y="z"',
           publisher: 'Senat, Berlin',
+          publisherKind: 'party',
           published: '2013-11-29',
           title: 'Pressemitteilung: „Vertrag“ unterzeichnet',
+          supports: ['signed', 'partners', 'lead', 'joined:DE-MV', 'summary'],
+        }),
+        {
+          url: 'http://example.org/b',
+          publisher: 'B',
+          publisherKind: 'press',
+          title: 'Ohne Datum',
+          supports: ['projects'],
         },
-        { url: 'http://example.org/b', publisher: 'Beispiel', title: 'Ohne Datum' },
-        { url: 'https://example.org/c', publisher: 'Dritte', published: '2014', title: 'C' },
+        source({
+          url: 'https://example.org/c',
+          publisher: 'Dritte',
+          published: '2014',
+          title: 'C',
+          supports: ['effective', 'ended', 'joined:lecos'],
+        }),
       ],
-      note: 'Notiz mit "Anführungszeichen", Komma; Semikolon\r und Wagenrücklauf',
+      note: {
+        de: 'Notiz mit "Anführungszeichen", Komma; Semikolon\r und Wagenrücklauf',
+        en: 'Note with a carriage return\r and CRLF\r\nin the middle',
+      },
     },
     {
       id: 'edge-minimal',
@@ -80,27 +108,28 @@ function edgeRecords(): CooperationRecord[] {
       kind: 'declaration',
       partners: [{ region: 'DE-SN' }, { region: 'DE-TH' }],
       topics: ['governance'],
-      sources: [{ url: 'https://example.org/d', publisher: 'P', title: 'T' }],
+      sources: [source({ url: 'https://example.org/d', publisher: 'P', title: 'T' })],
     },
   ];
 }
 
-/** A valid record with known rows: 2 cooperation, 3–4 partners, 5 project, 6 source. */
+/** A valid record with known rows: 3 cooperation, 4–5 partners, 6 project, 7 source. */
 function small(): CooperationRecord {
-  return createCooperation({
-    sources: [{ url: 'https://example.org/a', publisher: 'Ex', published: '2013-11', title: 'A' }],
-  });
+  return createCooperation({ sources: [source()] });
 }
 
+const csvOf = (records: CooperationRecord[], delimiter?: ',' | ';'): string =>
+  cooperationsToCsv({ version: VERSION, cooperations: records }, delimiter ? { delimiter } : {});
+
 const roundTrip = (records: CooperationRecord[]): CooperationRecord[] => {
-  const result = csvToCooperations(cooperationsToCsv(records), 'test.csv');
+  const result = csvToCooperations(csvOf(records), 'test.csv');
   expect(result.problems).toEqual([]);
+  expect(result.version).toBe(VERSION);
   return result.records;
 };
 
-/** The export of small() as lines without the BOM (line 0 = row 1 = header). */
-const smallLines = (): string[] =>
-  cooperationsToCsv([small()]).slice(1).replace(/\r\n$/, '').split('\r\n');
+/** The export of small() as lines without the BOM (line 0 = row 1 = header, 1 = dataset row). */
+const smallLines = (): string[] => csvOf([small()]).slice(1).replace(/\r\n$/, '').split('\r\n');
 
 /** One CSV line with the given cells (unquoted: tests only use plain values). */
 function line(cells: Partial<Record<CsvColumn, string>>): string {
@@ -117,11 +146,15 @@ function only(problems: CsvProblem[]): CsvProblem {
 const letterOf = (column: CsvColumn): string => columnLetter(CSV_COLUMNS.indexOf(column));
 
 describe('CSV round trip', () => {
-  it('reproduces the real dataset exactly, including the key order', () => {
-    expect(REAL.length).toBeGreaterThan(0);
-    const back = roundTrip(REAL);
-    expect(back).toEqual(REAL);
-    expect(JSON.stringify(back, null, 2)).toBe(JSON.stringify(REAL, null, 2));
+  it('reproduces the real dataset exactly, including the version and the key order', () => {
+    expect(REAL.cooperations.length).toBeGreaterThan(0);
+    const result = csvToCooperations(cooperationsToCsv(REAL), 'real.csv');
+    expect(result.problems).toEqual([]);
+    expect(result.version).toBe(REAL.version);
+    expect(result.records).toEqual(REAL.cooperations);
+    expect(JSON.stringify(result.records, null, 2)).toBe(
+      JSON.stringify(REAL.cooperations, null, 2),
+    );
   });
 
   it('reproduces edge cases: quotes, commas, semicolons, line breaks, umlauts, absent fields', () => {
@@ -135,31 +168,63 @@ describe('CSV round trip', () => {
     expect(back[0]!.sources[1]).not.toHaveProperty('published');
   });
 
+  it('keeps a CRLF or a CR inside a cell exactly', () => {
+    const record = small();
+    record.summary = { de: 'Zeile eins\r\nZeile zwei', en: 'one\rtwo\n\r\nthree' };
+    const csv = csvOf([record]);
+    expect(csv).toContain('"Zeile eins\r\nZeile zwei"');
+    expect(roundTrip([record])[0]!.summary).toEqual(record.summary);
+  });
+
+  it('escapes formulae in the written CSV and restores the text on import', () => {
+    const record = small();
+    record.title = { de: '=HYPERLINK("http://x")', en: '-Test' };
+    record.summary = { de: '+49 30 1234', en: '@home' };
+    record.note = { de: '\tmit Tabulator', en: "'apostrophe and '=x" };
+    record.sources = [source({ title: '\rCR first', publisher: "'=SUM(A1)" })];
+    const csv = csvOf([record]);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(csv).toContain(`"'-Test"`);
+    expect(csv).toContain(`"'+49 30 1234"`);
+    expect(csv).toContain(`"''apostrophe and '=x"`);
+    expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+    expect(roundTrip([record])).toEqual([record]);
+  });
+
   it('survives the semicolon delimiter (German Excel)', () => {
     const records = edgeRecords();
-    const csv = cooperationsToCsv(records, { delimiter: ';' });
+    const csv = csvOf(records, ';');
     expect(csv.split('\r\n')[0]).toBe(`\uFEFF${CSV_COLUMNS.join(';')}`);
     const result = csvToCooperations(csv, 'x.csv');
     expect(result.problems).toEqual([]);
     expect(JSON.stringify(result.records)).toBe(JSON.stringify(records));
   });
 
-  it('writes UTF-8 with a BOM, a header row, one row per thing and CRLF line ends', () => {
-    const csv = cooperationsToCsv([small()]);
-    expect(csv.startsWith('\uFEFFid,row_type,title_de,')).toBe(true);
+  it('reads tab-delimited input', () => {
+    const tabbed = smallLines().map((l) => l.split(',').join('\t'));
+    const result = importLines(tabbed);
+    expect(result.problems).toEqual([]);
+    expect(result.records).toEqual([small()]);
+  });
+
+  it('writes UTF-8 with a BOM, a header row, a dataset row, one row per thing and CRLF ends', () => {
+    const csv = csvOf([small()]);
+    expect(csv.startsWith('\uFEFFid,row_type,version,title_de,')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     const lines = smallLines();
     expect(lines).toHaveLength(1 + csvRowCount([small()]));
     expect(lines.map((l) => l.split(',')[1])).toEqual([
       'row_type',
+      'dataset',
       'cooperation',
       'partner',
       'partner',
       'project',
       'source',
     ]);
-    expect(lines[1]).toContain(',2013-11,,,agreement,digital-workplace,');
-    expect(lines[2]).toBe(
+    expect(lines[1]).toBe(line({ row_type: 'dataset', version: VERSION }));
+    expect(lines[2]).toContain(',2013-11,,,agreement,digital-workplace,');
+    expect(lines[3]).toBe(
       line({
         id: 'be-bb-test-2013',
         row_type: 'partner',
@@ -168,20 +233,22 @@ describe('CSV round trip', () => {
         partner_role: 'lead',
       }),
     );
+    expect(lines[6]).toContain(',trade-press,2013-11,A,signed;partners;lead;projects');
   });
 
-  it('accepts LF or CRLF, with or without the BOM', () => {
-    const csv = cooperationsToCsv(edgeRecords());
+  it('accepts LF, CRLF or CR row ends, with or without the BOM', () => {
+    const records = [small(), edgeRecords()[1]!];
+    const csv = csvOf(records);
     const variants = [
       csv,
       csv.slice(1),
       csv.replace(/\r\n/g, '\n'),
-      csv.slice(1).replace(/\r\n/g, '\n'),
+      csv.slice(1).replace(/\r\n/g, '\r'),
     ];
     for (const v of variants) {
       const result = csvToCooperations(v, 'x.csv');
       expect(result.problems).toEqual([]);
-      expect(JSON.stringify(result.records)).toBe(JSON.stringify(edgeRecords()));
+      expect(JSON.stringify(result.records)).toBe(JSON.stringify(records));
     }
   });
 
@@ -196,7 +263,8 @@ describe('CSV round trip', () => {
     const edited = [
       lines[0]!,
       lines[1]!,
-      ',,,,,,,,,,,,,,,,,,,,,,,,',
+      lines[2]!,
+      ','.repeat(CSV_COLUMNS.length - 1),
       '',
       line({
         row_type: 'partner',
@@ -212,7 +280,7 @@ describe('CSV round trip', () => {
         partner_region: 'DE-BB',
         partner_organisation: 'zit-bb',
       }),
-      ...lines.slice(4),
+      ...lines.slice(5),
     ];
     const result = importLines(edited);
     expect(result.problems).toEqual([]);
@@ -237,11 +305,12 @@ describe('CSV round trip', () => {
       lines[0]!,
       lines[1]!,
       lines[2]!,
-      lines[4]!,
+      lines[3]!,
       lines[5]!,
+      lines[6]!,
       second,
       line({ id: 'second', row_type: 'partner', partner_region: 'DE-SN' }),
-      lines[3]!,
+      lines[4]!,
     ]);
     expect(result.problems).toEqual([]);
     expect(result.records[0]).toEqual(small());
@@ -249,16 +318,23 @@ describe('CSV round trip', () => {
       id: 'second',
       topics: ['ai-data', 'registers'],
       partners: [{ region: 'DE-SN' }],
+      sources: [],
     });
   });
 
   it('lets optional columns be left out', () => {
-    const keep = CSV_COLUMNS.filter(
-      (c) => !['effective', 'ended', 'note', 'partner_joined', 'source_published'].includes(c),
-    );
+    const dropped = [
+      'effective',
+      'ended',
+      'note_de',
+      'note_en',
+      'partner_joined',
+      'source_published',
+    ];
+    const keep = CSV_COLUMNS.filter((c) => !dropped.includes(c));
     const record = small();
-    record.sources = [{ url: 'https://example.org/a', publisher: 'Ex', title: 'A' }];
-    const full = cooperationsToCsv([record]).slice(1).split('\r\n');
+    delete record.sources[0]!.published;
+    const full = csvOf([record]).slice(1).split('\r\n');
     const index = keep.map((c) => CSV_COLUMNS.indexOf(c));
     const cut = full.map((l) => (l ? index.map((i) => l.split(',')[i]).join(',') : l));
     const result = csvToCooperations(cut.join('\r\n'), 'x.csv');
@@ -267,20 +343,25 @@ describe('CSV round trip', () => {
   });
 
   it('locates every record field in its cell', () => {
-    const result = csvToCooperations(cooperationsToCsv([small()]), 'x.csv');
+    const result = csvToCooperations(csvOf([small()]), 'x.csv');
     const id = 'be-bb-test-2013';
     expect(result.locate(id, 'partners[1].region')).toEqual({
-      row: 4,
+      row: 5,
       column: 'partner_region',
       letter: letterOf('partner_region'),
     });
-    expect(result.locate(id, 'projects[0].lead')).toMatchObject({ row: 5, column: 'project_lead' });
+    expect(result.locate(id, 'projects[0].lead')).toMatchObject({ row: 6, column: 'project_lead' });
     expect(result.locate(id, 'sources[0].published')).toMatchObject({
-      row: 6,
+      row: 7,
       column: 'source_published',
     });
-    expect(result.locate(id, 'topics[0]')).toMatchObject({ row: 2, column: 'topics' });
-    expect(result.locate(id, 'partners')).toMatchObject({ row: 2, column: 'id', letter: 'A' });
+    expect(result.locate(id, 'sources[0].supports[1]')).toMatchObject({
+      row: 7,
+      column: 'source_supports',
+    });
+    expect(result.locate(id, 'topics[0]')).toMatchObject({ row: 3, column: 'topics' });
+    expect(result.locate(id, 'note.en')).toMatchObject({ row: 3, column: 'note_en' });
+    expect(result.locate(id, 'partners')).toMatchObject({ row: 3, column: 'id', letter: 'A' });
     expect(result.locate('nope', 'signed')).toBeUndefined();
   });
 });
@@ -292,11 +373,11 @@ describe('CSV import problems (each with row and column)', () => {
         file: 'data/cooperations.csv',
         row: 7,
         column: 'partner_region',
-        letter: 'M',
+        letter: 'O',
         id: 'x',
         message: 'boom',
       }),
-    ).toBe('data/cooperations.csv, row 7, column M (partner_region), record "x": boom');
+    ).toBe('data/cooperations.csv, row 7, column O (partner_region), record "x": boom');
     expect(columnLetter(0)).toBe('A');
     expect(columnLetter(25)).toBe('Z');
     expect(columnLetter(26)).toBe('AA');
@@ -310,7 +391,7 @@ describe('CSV import problems (each with row and column)', () => {
       file: 'data/cooperations.csv',
       row: 1,
       column: 'remarks',
-      letter: 'Z',
+      letter: columnLetter(CSV_COLUMNS.length),
     });
     expect(p.message).toContain('unknown column "remarks"');
   });
@@ -329,33 +410,51 @@ describe('CSV import problems (each with row and column)', () => {
 
   it('reports a column that appears twice', () => {
     const lines = smallLines();
-    lines[0] = lines[0]!.replace('note', 'kind');
+    lines[0] = lines[0]!.replace('note_de', 'kind');
     const p = only(importLines(lines).problems);
-    expect(p).toMatchObject({ row: 1, column: 'kind', letter: letterOf('note') });
+    expect(p).toMatchObject({ row: 1, column: 'kind', letter: letterOf('note_de') });
     expect(p.message).toContain(`appears twice (also column ${letterOf('kind')})`);
+  });
+
+  it('reports a missing, a second or a misplaced dataset row', () => {
+    const lines = smallLines();
+    const missing = only(importLines([lines[0]!, ...lines.slice(2)]).problems);
+    expect(missing).toMatchObject({ row: 1, column: 'version', letter: letterOf('version') });
+    expect(missing.message).toContain('no dataset row');
+
+    const second = only(importLines([...lines, lines[1]!]).problems);
+    expect(second).toMatchObject({ row: 8, column: 'row_type' });
+    expect(second.message).toContain('a second dataset row (the first is row 2)');
+
+    lines[2] = lines[2]!.replace(`,cooperation,,`, `,cooperation,${VERSION},`);
+    const misplaced = only(importLines(lines).problems);
+    expect(misplaced).toMatchObject({ row: 3, column: 'version', id: 'be-bb-test-2013' });
+    expect(misplaced.message).toContain('belongs to dataset rows');
   });
 
   it('reports a row that belongs to no cooperation', () => {
     const lines = smallLines();
     const stray = line({ id: 'nope', row_type: 'partner', partner_region: 'DE-SN' });
     const p = only(importLines([...lines, stray]).problems);
-    expect(p).toMatchObject({ row: 7, column: 'id', letter: 'A', id: 'nope' });
+    expect(p).toMatchObject({ row: 8, column: 'id', letter: 'A', id: 'nope' });
     expect(p.message).toContain('belongs to no cooperation');
 
     const orphan = line({
       row_type: 'source',
       source_url: 'https://x.org',
       source_publisher: 'P',
+      source_publisher_kind: 'press',
       source_title: 'T',
+      source_supports: 'signed',
     });
-    const q = only(importLines([lines[0]!, orphan, ...lines.slice(1)]).problems);
-    expect(q).toMatchObject({ row: 2, column: 'id', letter: 'A' });
+    const q = only(importLines([lines[0]!, lines[1]!, orphan, ...lines.slice(2)]).problems);
+    expect(q).toMatchObject({ row: 3, column: 'id', letter: 'A' });
     expect(q.message).toContain('no cooperation row comes before it');
   });
 
   it('reports a repeated cooperation field that contradicts the cooperation row', () => {
     const lines = smallLines();
-    lines[3] = line({
+    lines[4] = line({
       id: 'be-bb-test-2013',
       row_type: 'partner',
       signed: '2014',
@@ -363,48 +462,62 @@ describe('CSV import problems (each with row and column)', () => {
       partner_organisation: 'zit-bb',
     });
     const p = only(importLines(lines).problems);
-    expect(p).toMatchObject({ row: 4, column: 'signed', letter: 'G', id: 'be-bb-test-2013' });
-    expect(p.message).toContain('"2014" contradicts the cooperation row (row 2)');
+    expect(p).toMatchObject({ row: 5, column: 'signed', letter: 'H', id: 'be-bb-test-2013' });
+    expect(p.message).toContain('"2014" contradicts the cooperation row (row 3)');
     expect(p.message).toContain('"2013-11"');
   });
 
-  it('reports malformed list syntax in topics', () => {
+  it('reports malformed list syntax in topics and source_supports', () => {
     for (const topics of ['it-security;;open-source', 'it-security;', 'it-security, open-source']) {
       const lines = smallLines();
-      lines[1] = lines[1]!.replace(',digital-workplace,', `,"${topics}",`);
+      lines[2] = lines[2]!.replace(',digital-workplace,', `,"${topics}",`);
       const p = only(importLines(lines).problems);
-      expect(p).toMatchObject({ row: 2, column: 'topics', letter: 'K', field: 'topics' });
+      expect(p).toMatchObject({ row: 3, column: 'topics', letter: 'L', field: 'topics' });
       expect(p.message).toMatch(/^malformed list/);
     }
+    const lines = smallLines();
+    lines[6] = lines[6]!.replace('signed;partners;lead;projects', 'signed;;partners');
+    const p = only(importLines(lines).problems);
+    expect(p).toMatchObject({
+      row: 7,
+      column: 'source_supports',
+      letter: 'AC',
+      field: 'sources[0].supports',
+    });
+    expect(p.message).toContain('signed;partners');
   });
 
   it('reports empty required cells on every row type', () => {
     const lines = smallLines();
-    lines[1] = lines[1]!.replace('Kooperation Berlin–Brandenburg', '  ');
-    lines[3] = line({ id: 'be-bb-test-2013', row_type: 'partner', partner_organisation: 'zit-bb' });
-    lines[5] = line({
+    lines[1] = line({ row_type: 'dataset' });
+    lines[2] = lines[2]!.replace('Kooperation Berlin–Brandenburg', '  ');
+    lines[4] = line({ id: 'be-bb-test-2013', row_type: 'partner', partner_organisation: 'zit-bb' });
+    lines[6] = line({
       id: 'be-bb-test-2013',
       row_type: 'source',
       source_publisher: 'P',
       source_title: 'T',
+      source_supports: 'signed',
     });
     const problems = importLines(lines).problems;
     expect(problems.map((p) => [p.row, p.letter, p.column, p.field])).toEqual([
-      [2, 'C', 'title_de', 'title.de'],
-      [4, 'M', 'partner_region', 'partners[1].region'],
-      [6, 'V', 'source_url', 'sources[0].url'],
+      [2, 'C', 'version', 'version'],
+      [3, 'D', 'title_de', 'title.de'],
+      [5, 'O', 'partner_region', 'partners[1].region'],
+      [7, 'X', 'source_url', 'sources[0].url'],
+      [7, 'Z', 'source_publisher_kind', 'sources[0].publisherKind'],
     ]);
     for (const p of problems) expect(p.message).toMatch(/^empty required cell/);
   });
 
   it('reports a wrong or empty row_type', () => {
     const lines = smallLines();
-    lines[2] = lines[2]!.replace(',partner,', ',partners,');
-    lines[4] = lines[4]!.replace(',project,', ',,');
+    lines[3] = lines[3]!.replace(',partner,', ',partners,');
+    lines[5] = lines[5]!.replace(',project,', ',,');
     const problems = importLines(lines).problems;
     expect(problems.map((p) => [p.row, p.letter, p.column])).toEqual([
-      [3, 'B', 'row_type'],
-      [5, 'B', 'row_type'],
+      [4, 'B', 'row_type'],
+      [6, 'B', 'row_type'],
     ]);
     expect(problems[0]!.message).toContain('unknown row_type "partners"');
     expect(problems[1]!.message).toContain('empty required cell');
@@ -412,12 +525,14 @@ describe('CSV import problems (each with row and column)', () => {
 
   it('reports a cell in a column of another row type', () => {
     const lines = smallLines();
-    lines[2] = lines[2]!.replace(/,$/, ',Quelle');
-    lines[1] = lines[1]!.replace(',,,,,,,,,,,,,', ',,DE-SN,,,,,,,,,,,');
+    lines[3] = lines[3]!.replace(/,$/, ',signed');
+    const cells = lines[2]!.split(',');
+    cells[CSV_COLUMNS.indexOf('partner_region')] = 'DE-SN';
+    lines[2] = cells.join(',');
     const problems = importLines(lines).problems;
     expect(problems.map((p) => [p.row, p.letter, p.column])).toEqual([
-      [2, 'M', 'partner_region'],
-      [3, 'Y', 'source_title'],
+      [3, 'O', 'partner_region'],
+      [4, 'AC', 'source_supports'],
     ]);
     expect(problems[0]!.message).toContain('belongs to partner rows');
     expect(problems[1]!.message).toContain('belongs to source rows, but this is a partner row');
@@ -425,29 +540,29 @@ describe('CSV import problems (each with row and column)', () => {
 
   it('reports a second cooperation row with the same id', () => {
     const lines = smallLines();
-    const p = only(importLines([...lines, lines[1]!]).problems);
-    expect(p).toMatchObject({ row: 7, column: 'row_type', id: 'be-bb-test-2013' });
-    expect(p.message).toContain('already has its cooperation row in row 2');
+    const p = only(importLines([...lines, lines[2]!]).problems);
+    expect(p).toMatchObject({ row: 8, column: 'row_type', id: 'be-bb-test-2013' });
+    expect(p.message).toContain('already has its cooperation row in row 3');
   });
 
   it('reports an unclosed quote once, with its row', () => {
     const lines = smallLines();
-    lines[3] = lines[3]!.replace(',DE-BB,', ',"DE-BB,');
+    lines[4] = lines[4]!.replace(',DE-BB,', ',"DE-BB,');
     const result = importLines(lines);
     const p = only(result.problems);
-    expect(p.row).toBe(4);
+    expect(p.row).toBe(5);
     expect(p.message).toContain('never closed');
     expect(result.records).toEqual([]);
   });
 
   it('reports a cell without a column name and a file that is not UTF-8', () => {
     const lines = smallLines();
-    lines[2] += ',stray';
-    lines[4] = lines[4]!.replace('Mobiles', 'Mobiles \uFFFD');
+    lines[3] += ',stray';
+    lines[5] = lines[5]!.replace('Mobiles', 'Mobiles \uFFFD');
     const problems = importLines(lines).problems;
     expect(problems.map((p) => [p.row, p.letter])).toEqual([
-      [3, 'Z'],
-      [5, letterOf('project_title_de')],
+      [4, columnLetter(CSV_COLUMNS.length)],
+      [6, letterOf('project_title_de')],
     ]);
     expect(problems[0]!.message).toContain('no column');
     expect(problems[1]!.message).toContain('not valid UTF-8');
@@ -479,8 +594,8 @@ describe('npm run data:export-csv / data:import-csv', () => {
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'kooperationsatlas-csv-'));
-    for (const f of ['regions.json', 'organisations.json', 'cooperations.json'])
-      cpSync(join('data', f), join(dir, f));
+    for (const f of ['regions.json', 'organisations.json', 'cooperations.json', 'CHANGELOG.md'])
+      if (existsSync(join('data', f))) cpSync(join('data', f), join(dir, f));
     cpSync(join('data', 'geo'), join(dir, 'geo'), { recursive: true });
     original = readFileSync(join(dir, 'cooperations.json'), 'utf8');
     copied = (JSON.parse(original) as { cooperations: CooperationRecord[] }).cooperations;
@@ -497,7 +612,7 @@ describe('npm run data:export-csv / data:import-csv', () => {
       `${copied.length} cooperations in ${csvRowCount(copied)} rows`,
     );
     const csvPath = join(dir, 'cooperations.csv');
-    expect(readFileSync(csvPath, 'utf8').startsWith('\uFEFFid,row_type,')).toBe(true);
+    expect(readFileSync(csvPath, 'utf8').startsWith('\uFEFFid,row_type,version,')).toBe(true);
 
     // Unchanged data: nothing to write.
     const same = run('import');
@@ -534,20 +649,41 @@ describe('npm run data:export-csv / data:import-csv', () => {
     writeFileSync(csvPath, broken.join('\r\n'));
 
     const result = run('import');
-    expect(result.status).toBe(1);
+    expect(result.status, result.stderr).toBe(1);
     const lines = result.stderr.split('\n').filter((l) => l.includes('cooperations.csv, row'));
-    expect(lines).toHaveLength(2);
+    expect(lines, result.stderr).toHaveLength(2);
     expect(lines[0]).toMatch(
       new RegExp(
-        `row ${coopRow + 1}, column J \\(kind\\), record "${first.id}": empty required cell`,
+        `row ${coopRow + 1}, column K \\(kind\\), record "${first.id}": empty required cell`,
       ),
     );
     expect(lines[1]).toMatch(
       new RegExp(
-        `row ${partnerRow + 1}, column M \\(partner_region\\), record "${first.id}": unknown region "DE-XX"`,
+        `row ${partnerRow + 1}, column O \\(partner_region\\), record "${first.id}": unknown region "DE-XX"`,
       ),
     );
     expect(result.stderr).toContain('2 problem(s)');
     expect(readFileSync(jsonPath, 'utf8')).toBe(original);
+  }, 60_000);
+
+  it('refuses what data:check refuses, naming the record and the field', () => {
+    const jsonPath = join(dir, 'cooperations.json');
+    const data = JSON.parse(original) as { cooperations: CooperationRecord[] };
+    const first = data.cooperations[0]!;
+    const url = new URL(first.sources[0]!.url);
+    url.searchParams.set('utm_source', 'newsletter');
+    first.sources[0]!.url = url.href;
+    writeFileSync(jsonPath, JSON.stringify(data, null, 2));
+    try {
+      const result = run('export', '--out', join(dir, 'refused.csv'));
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(
+        `record "${first.id}", field sources[0].url: tracking or session parameter utm_source`,
+      );
+      expect(result.stderr).toContain('the same that npm run data:check reports');
+      expect(existsSync(join(dir, 'refused.csv'))).toBe(false);
+    } finally {
+      writeFileSync(jsonPath, original);
+    }
   }, 60_000);
 });

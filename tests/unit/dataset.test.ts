@@ -14,6 +14,7 @@ const files = {
   cooperations: { file: 'data/cooperations.json', text: text('cooperations.json') },
   states: { file: 'data/geo/states.geojson', text: text('geo/states.geojson') },
   places: { file: 'data/geo/places.geojson', text: text('geo/places.geojson') },
+  changelog: { file: 'data/CHANGELOG.md', text: text('CHANGELOG.md') },
 };
 const today = todayInGermany();
 const result = validateDataset(files, today);
@@ -31,8 +32,12 @@ describe('the dataset', () => {
     expect(result.problems).toEqual([]);
   });
 
-  it('has at least 60 cooperations, each with an http(s) source', () => {
-    expect(atlas.cooperations.length).toBeGreaterThanOrEqual(60);
+  it('has at least 150 cooperations, 50 of them with a city or district, each with a source', () => {
+    expect(atlas.cooperations.length).toBeGreaterThanOrEqual(150);
+    const local = atlas.cooperations.filter((c) =>
+      c.regions.some((r) => ['district', 'municipality'].includes(atlas.regions.get(r)!.kind)),
+    );
+    expect(local.length).toBeGreaterThanOrEqual(50);
     for (const c of atlas.cooperations) {
       expect(c.sources.length, c.id).toBeGreaterThan(0);
       for (const s of c.sources) expect(s.url, c.id).toMatch(/^https?:\/\/\S+$/);
@@ -43,13 +48,25 @@ describe('the dataset', () => {
     for (const c of atlas.cooperations) {
       expect(c.signed.start, c.id).toBeLessThanOrEqual(today);
       if (c.signed.start < START) {
-        // Older context records only where an effective or joined date lies on the timeline.
-        const later = [c.effective?.start, ...c.partners.map((p) => p.joined?.start)].filter(
-          (d): d is number => d !== undefined && d >= START,
-        );
+        // Older context records only where an effective, joined or ended date lies on the timeline.
+        const later = [
+          c.effective?.start,
+          c.ended?.start,
+          ...c.partners.map((p) => p.joined?.start),
+        ].filter((d): d is number => d !== undefined && d >= START);
         expect(later.length, `${c.id} is older than 2006`).toBeGreaterThan(0);
       }
     }
+  });
+
+  it('is a named release whose changelog section names every record', () => {
+    expect(atlas.dataVersion).toMatch(/^\d{4}\.\d{1,2}\.\d+$/);
+    const changelog = text('CHANGELOG.md');
+    const start = changelog.indexOf(`## ${atlas.dataVersion} `);
+    expect(start).toBeGreaterThanOrEqual(0);
+    const next = changelog.indexOf('\n## ', start + 1);
+    const section = changelog.slice(start, next < 0 ? undefined : next);
+    for (const c of atlas.cooperations) expect(section, c.id).toContain(`- \`${c.id}\`: `);
   });
 
   it('resolves every region and organisation', () => {
@@ -106,8 +123,9 @@ describe('special cases', () => {
     expect(new Set(at(2005, 6, 1))).toEqual(new Set(['DE-SH', 'DE-HH']));
     expect(new Set(at(2006, 1, 1))).toEqual(new Set(['DE-SH', 'DE-HH', 'DE-HB', 'DE-MV']));
     expect(at(2011, 1, 1)).toContain('DE-NI');
-    expect(at(2013, 12, 31)).not.toContain('DE-ST');
-    expect(at(2014, 3, 1)).toContain('DE-ST');
+    // Saxony-Anhalt's accession (treaty in force 2014-02-24) counts retroactively from 2013-01-01.
+    expect(at(2012, 12, 31)).not.toContain('DE-ST');
+    expect(at(2013, 1, 1)).toContain('DE-ST');
   });
 
   it('IT-Staatsvertrag: in force from its effective date, not from signing', () => {

@@ -21,6 +21,7 @@ export const ANCHORS = new Map<string, Position>([
 
 export function createDataset(): RawDataset {
   return {
+    version: '2026.12.1',
     regions: [
       { id: 'DE', kind: 'federal', name: { de: 'Bund', en: 'Federal Government' }, abbr: 'Bund' },
       { id: 'DE-BE', kind: 'state', ags: '11', name: { de: 'Berlin', en: 'Berlin' }, abbr: 'BE' },
@@ -91,7 +92,23 @@ export function createCooperation(over: Partial<CooperationRecord> = {}): Cooper
     projects: [{ title: { de: 'Mobiles Arbeiten', en: 'Mobile working' }, lead: 'itdz-berlin' }],
     topics: ['digital-workplace'],
     sources: [
-      { url: 'https://example.org/a', publisher: 'Example', published: '2013-11-29', title: 'A' },
+      {
+        url: 'https://example.org/a',
+        publisher: 'Example',
+        publisherKind: 'trade-press',
+        published: '2013-11-29',
+        title: 'A',
+        supports: [
+          'signed',
+          'effective',
+          'ended',
+          'partners',
+          'joined',
+          'lead',
+          'projects',
+          'summary',
+        ],
+      },
     ],
     ...over,
   };
@@ -106,7 +123,7 @@ export function toFiles(d: RawDataset): DataFiles {
     },
     cooperations: {
       file: 'data/cooperations.json',
-      text: JSON.stringify({ cooperations: d.cooperations }, null, 2),
+      text: JSON.stringify({ version: d.version, cooperations: d.cooperations }, null, 2),
     },
   };
 }
@@ -118,6 +135,7 @@ const readJson = <T>(name: string): T => JSON.parse(readFileSync(dataDir + name,
 export function loadRealData(): LoadedData {
   return {
     raw: {
+      version: readJson<{ version: string }>('cooperations.json').version,
       regions: readJson<{ regions: LoadedData['raw']['regions'] }>('regions.json').regions,
       organisations: readJson<{ organisations: LoadedData['raw']['organisations'] }>(
         'organisations.json',

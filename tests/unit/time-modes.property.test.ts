@@ -155,7 +155,15 @@ it('cumulative mode shows ikt-ost-2018 between its signature and its entry into 
     kind: 'joint-institution',
     partners: [{ region: '14612000' }, { region: '14713000' }],
     topics: ['data-centres'],
-    sources: [{ url: 'https://example.org/', publisher: 'P', title: 'T' }],
+    sources: [
+      {
+        url: 'https://example.org/',
+        publisher: 'P',
+        publisherKind: 'party',
+        title: 'T',
+        supports: ['signed', 'effective', 'partners'],
+      },
+    ],
   };
   const model = setup([ikt]);
   const at = (mode: TimeMode) =>

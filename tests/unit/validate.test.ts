@@ -128,7 +128,9 @@ describe('validateDataset', () => {
 
   it('reports a source URL that is not http(s)', () => {
     const p = only(
-      withCooperation({ sources: [{ url: 'javascript:alert(1)', publisher: 'X', title: 'Y' }] }),
+      withCooperation({
+        sources: [{ ...createCooperation().sources[0]!, url: 'javascript:alert(1)' }],
+      }),
     );
     expect(p).toMatchObject({ field: 'sources[0].url' });
     expect(p.message).toContain('http://');
