@@ -34,13 +34,6 @@ export const PUBLISHER_KIND_EXCEPTIONS: readonly { id: string; reason: string }[
       "every fact; neither Land's nor eGo-Saar's own release and no trade-press report were found.",
   },
   {
-    id: 'eifel-mosel-hunsrueck-ikz-2021',
-    reason:
-      'Four regional press reports (Trierischer Volksfreund, Rhein-Zeitung, Eifel-Mosel-Zeitung) ' +
-      "agree on partners, grant and timing; the Rhineland-Palatinate interior ministry's release " +
-      'was not found.',
-  },
-  {
     id: 'st-landkreise-digitalisierungsprojekte-2025',
     reason:
       "The only source is the statement of the Landkreistag Sachsen-Anhalt, the districts' own " +
