@@ -46,13 +46,31 @@ function colourTokens(): Plugin {
   };
 }
 
+/**
+ * `virtual:dataset-csv`: the editors' CSV writer (scripts/lib/csv, the one `npm run
+ * data:export-csv` uses), for the About dialog's download of the whole dataset. The app loads it
+ * only when that download is asked for; one writer, so the file is the editors' format exactly.
+ */
+function datasetCsv(): Plugin {
+  const id = 'virtual:dataset-csv';
+  const writer = fileURLToPath(new URL('./scripts/lib/csv/write.ts', import.meta.url));
+  return {
+    name: 'kooperationsatlas:dataset-csv',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load: (resolved) =>
+      resolved === `\0${id}`
+        ? `export { cooperationsToCsv as default } from ${JSON.stringify(writer)};`
+        : null,
+  };
+}
+
 // `vite build --mode single` writes one self-contained HTML file (scripts, styles, data,
 // geometry and MapLibre's worker inlined) that works from file:// with no network.
 export default defineConfig(({ mode }) => ({
   plugins:
     mode === 'single'
-      ? [react(), colourTokens(), viteSingleFile({ removeViteModuleLoader: true })]
-      : [react(), colourTokens(), preloadAppAssets()],
+      ? [react(), colourTokens(), datasetCsv(), viteSingleFile({ removeViteModuleLoader: true })]
+      : [react(), colourTokens(), datasetCsv(), preloadAppAssets()],
   resolve: { alias: { '@data': dataDir } },
   publicDir: mode === 'single' ? false : 'public',
   base: './',

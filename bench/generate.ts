@@ -68,6 +68,7 @@ const STATE_WEIGHT = Object.fromEntries(
 );
 
 interface RealData {
+  version: string;
   regions: RegionRecord[];
   organisations: OrganisationRecord[];
 }
@@ -231,10 +232,20 @@ function generateCooperations(real: RealData, n: number, until: number): Coopera
       record.sources.push({
         url: `https://example.org/kooperationsatlas-synthetic/${id}/${s}`,
         publisher: 'Synthetische Testdaten (example.org)',
+        publisherKind: 'party',
         ...(s === 1 ? { published: signed.text } : {}),
         title: `Synthetische Quelle ${s} zu Kooperation ${number}`,
+        // The first source backs every fact of the record (the provenance rules hold).
+        supports:
+          s === 1
+            ? ['signed', 'effective', 'ended', 'partners', 'joined', 'lead', 'projects', 'summary']
+            : [],
       });
-    if (random() < 0.3) record.note = 'Synthetic benchmark record; dates are random.';
+    if (random() < 0.3)
+      record.note = {
+        de: 'Synthetischer Datensatz für Benchmarks; die Daten sind zufällig.',
+        en: 'Synthetic benchmark record; dates are random.',
+      };
     out.push(record);
   }
   return out;
@@ -270,7 +281,7 @@ export function ensureDataset(n: number): string {
   const files = {
     regions: { regions: real.regions },
     organisations: { organisations: real.organisations },
-    cooperations: { cooperations: generateCooperations(real, n, until) },
+    cooperations: { version: real.version, cooperations: generateCooperations(real, n, until) },
   };
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -293,6 +304,7 @@ export function ensureDataset(n: number): string {
 export function loadDataFolder(dir: string): LoadedData {
   return {
     raw: {
+      version: readJson<{ version: string }>(join(dir, 'cooperations.json')).version,
       regions: readJson<RealData>(join(dir, 'regions.json')).regions,
       organisations: readJson<RealData>(join(dir, 'organisations.json')).organisations,
       cooperations: readJson<{ cooperations: CooperationRecord[] }>(join(dir, 'cooperations.json'))

@@ -13,12 +13,21 @@ import { fileURLToPath } from 'node:url';
 import { constants, gzipSync } from 'node:zlib';
 
 export const BUDGET = {
-  /** Everything JS except MapLibre (main module and worker), gzip bytes. */
-  appJs: 120_000,
+  /**
+   * Everything JS except MapLibre (main module and worker), gzip bytes: the first screen plus
+   * every tool loaded on demand (export, video, storyboard, matrix with its clustering, the
+   * sparkline's D3, CSV writing, dialogs). Raised from 120 kB when those tools came (see the
+   * README's figures); the first screen keeps the 120 kB.
+   */
+  appJs: 200_000,
   /** The JS the first screen loads (entry chunk and its static imports) except MapLibre. */
   initialJs: 120_000,
-  /** Data and geometry (json, geojson), gzip bytes. */
-  data: 150_000,
+  /**
+   * Data and geometry (json, geojson), gzip bytes. Raised from 150 kB with release 2026.12.1:
+   * 167 records (was 74) whose every fact names its source, with notes in both languages —
+   * about 1 kB gzip a record — plus 64 kB of state geometry.
+   */
+  data: 275_000,
 } as const;
 
 export type FileKind = 'maplibre-worker' | 'maplibre-main' | 'js' | 'css' | 'data' | 'other';

@@ -24,6 +24,7 @@ import { usePlayer } from './use-player.ts';
 
 // Code the first screen does not need is loaded on demand.
 const ShareDialog = lazy(() => import('../share/ShareDialog.tsx'));
+const CiteDialog = lazy(() => import('../share/CiteDialog.tsx'));
 const ExportDialog = lazy(() => import('../export/ExportDialog.tsx'));
 const AboutDialog = lazy(() => import('../panel/AboutDialog.tsx'));
 
@@ -94,6 +95,7 @@ export function App({ notices, onReady }: AppProps) {
       <Suspense fallback={null}>
         {dialog === 'about' && <AboutDialog onClose={close} />}
         {dialog === 'share' && <ShareDialog onClose={close} />}
+        {dialog === 'cite' && <CiteDialog onClose={close} />}
         {dialog === 'export' && <ExportDialog onClose={close} />}
       </Suspense>
     </div>

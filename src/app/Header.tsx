@@ -4,7 +4,7 @@ import { Search } from '../panel/Search.tsx';
 import { useAct, useView } from '../ui/atlas-context.tsx';
 import { enterFullscreen } from '../ui/fullscreen.ts';
 
-export type DialogName = 'share' | 'export' | 'about';
+export type DialogName = 'share' | 'cite' | 'export' | 'about';
 
 export function Header({ onDialog }: { onDialog: (d: DialogName) => void }) {
   const lang = useView((v) => v.lang);
@@ -20,6 +20,7 @@ export function Header({ onDialog }: { onDialog: (d: DialogName) => void }) {
     lang?: string;
   }[] = [
     { label: s.share, testId: 'share', onClick: () => onDialog('share') },
+    { label: s.cite, testId: 'cite', onClick: () => onDialog('cite') },
     { label: s.export, testId: 'export', onClick: () => onDialog('export') },
     {
       label: s.present,

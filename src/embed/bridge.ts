@@ -7,7 +7,8 @@ import { useEffect } from 'react';
 import { formatDay } from '../data/partial-date.ts';
 import { isKnownId, type AtlasModel } from '../model/atlas-model.ts';
 import { applyHostCommand } from '../view/actions.ts';
-import { visibleIdsInOrder } from '../view/selectors.ts';
+import { idsInOrder, visibleIdsInOrder } from '../view/selectors.ts';
+import { isRangeMode } from '../time/in-force.ts';
 import { subscribeSlice } from '../view/store.ts';
 import type { ViewState } from '../view/view-state.ts';
 import { useAtlas } from '../ui/atlas-context.tsx';
@@ -23,8 +24,13 @@ export function stateMessage(model: AtlasModel, view: ViewState, derived: Derive
     select: view.select,
     topics: [...view.topics],
     visibleCooperations: visibleIdsInOrder(derived),
+    dataVersion: model.atlas.dataVersion,
   };
-  if (view.mode === 'signed') msg.from = formatDay(view.from);
+  if (isRangeMode(view.mode)) msg.from = formatDay(view.from);
+  if (derived.diff) {
+    msg.added = idsInOrder(derived.diff.added);
+    msg.ended = idsInOrder(derived.diff.ended);
+  }
   return msg;
 }
 

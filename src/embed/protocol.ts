@@ -2,12 +2,14 @@
  * The postMessage API for host pages (a public contract, documented in the README):
  *   → { type: 'kooperationsatlas:set', date?, select?, topics?, play? }
  *   → { type: 'kooperationsatlas:get' }
- *   ← { type: 'kooperationsatlas:state', date, select, topics, mode, from?, visibleCooperations }
+ *   ← { type: 'kooperationsatlas:state', date, select, topics, mode, from?, visibleCooperations,
+ *       added?, ended?, dataVersion }   (from: range and diff modes; added, ended: diff mode)
  *   ← { type: 'kooperationsatlas:ready' }
  * Messages of any other shape are ignored. Pure: validation only.
  */
 import { TOPICS, type Topic } from '../data/model.ts';
 import { parseDay } from '../data/partial-date.ts';
+import type { TimeMode } from '../time/in-force.ts';
 
 export const PREFIX = 'kooperationsatlas:';
 
@@ -83,9 +85,15 @@ export function parseCommand(data: unknown, ctx: CommandContext): Command | null
 export interface StateMessage {
   type: 'kooperationsatlas:state';
   date: string;
-  mode: 'inforce' | 'signed' | 'cumulative';
+  mode: TimeMode;
   from?: string;
   select: string | null;
   topics: Topic[];
   visibleCooperations: string[];
+  /** Diff mode: in force at `date`, not at `from` (ids, dataset order). */
+  added?: string[];
+  /** Diff mode: in force at `from`, not at `date` (ids, dataset order). */
+  ended?: string[];
+  /** The data release the app shows (data/cooperations.json `version`). */
+  dataVersion: string;
 }

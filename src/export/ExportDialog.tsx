@@ -4,8 +4,10 @@ import { STRINGS, fill } from '../i18n/strings.ts';
 import { isKnownId } from '../model/atlas-model.ts';
 import { ModalDialog } from '../ui/ModalDialog.tsx';
 import { useAtlas } from '../ui/atlas-context.tsx';
-import { exportFileName } from './file-name.ts';
-import { download, svgToPng } from './raster.ts';
+import { exportFileName } from '../view/file-name.ts';
+import { viewLink } from '../view/url.ts';
+import { svgToPng } from './raster.ts';
+import { download } from '../ui/download.ts';
 import { renderSvg } from './svg/render.ts';
 import { NEAR_ZOOM } from '../style/link-style.ts';
 
@@ -44,6 +46,8 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
         width: layoutW,
         height: layoutH,
         level,
+        // The permalink without the presentation's scenes, which would make it long.
+        link: viewLink(window.location.href, { ...view, scenes: [] }, model.today),
         ...(bounds ? { bounds } : {}),
       });
       const name = (ext: string) => exportFileName(view, (id) => isKnownId(model, id), ext);

@@ -1,4 +1,4 @@
-/** SVG → PNG in the browser (the vector export rasterised at any size), and file download. */
+/** SVG → PNG in the browser (the vector export rasterised at any size). */
 
 export async function svgToPng(svg: string, width: number, height: number): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
@@ -22,15 +22,4 @@ export async function svgToPng(svg: string, width: number, height: number): Prom
   } finally {
     URL.revokeObjectURL(url);
   }
-}
-
-export function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -16,7 +16,7 @@ import { PairBadges } from './PairBadges.tsx';
 import { pick, targetOf } from './picking.ts';
 import { RegionLabels } from './RegionLabels.tsx';
 import { pairOf } from '../model/atlas-model.ts';
-import { NEAR_ZOOM, STATE_BITS } from '../style/link-style.ts';
+import { NEAR_ZOOM, PLACE_LOOK, STATE_BITS } from '../style/link-style.ts';
 import type { Derived } from '../view/derive.ts';
 import { LocalBadges, NationwideBadge } from './OverviewBadges.tsx';
 import { kindOf } from './picking.ts';
@@ -199,12 +199,11 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
       const kind = kindOf(f);
       const fid = Number(f.id);
       if (kind === 'pair') return pairCount(fid) > 0;
-      // Zoomed out in the overview, cities count for their Land: no dot to click.
+      // A place is clicked only where it has a dot at this level (view/places.ts).
       if (kind === 'place')
         return (
-          !latest().derived.overview ||
-          m.getZoom() >= NEAR_ZOOM ||
-          m.getFeatureState(f).selected === true
+          (m.getFeatureState(f)[m.getZoom() >= NEAR_ZOOM ? 'near' : 'far'] ?? 0) !==
+          PLACE_LOOK.hidden
         );
       if (kind !== 'hub' && kind !== 'link') return true;
       const bits =

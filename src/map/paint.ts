@@ -17,7 +17,10 @@ import {
   PAIR_HOVER_EXTRA,
   PAIR_OPACITY,
   PAIR_WIDTH,
+  PLACE_LOOK,
+  PLACE_STYLE,
   PRESENT_FACTOR,
+  type PlaceLook,
 } from '../style/link-style.ts';
 import {
   MAP_COLOURS,
@@ -52,6 +55,20 @@ function byKind(v: {
   place: unknown;
 }): ExpressionSpecification {
   return ['match', ['get', 'L'], 'city-state', v['city-state'], 'place', v.place, v.hub] as never;
+}
+
+/** A place's value by its look at a level (the feature-state `far` or `near`, view/places.ts). */
+function placeBy(
+  level: 'far' | 'near',
+  value: (look: PlaceLook) => number,
+): ExpressionSpecification {
+  const looks = Object.values(PLACE_LOOK) as PlaceLook[];
+  return [
+    'match',
+    ['number', ['feature-state', level], PLACE_LOOK.hidden],
+    ...looks.flatMap((look) => [look, value(look)]),
+    value(PLACE_LOOK.hidden),
+  ] as never;
 }
 
 /** One value below the near zoom, another from it on (the overview's two levels). */
@@ -162,7 +179,9 @@ export function sizePaint(present: boolean): Record<string, Record<string, unkno
       0,
     ],
   ];
-  const placeRadius = ['case', fs('selected'), 6 * w, fs('active'), 4 * w, 2.5 * w];
+  // A place's radius by its look at the level (style/link-style.ts PLACE_STYLE).
+  const placeRadius = (level: 'far' | 'near') =>
+    placeBy(level, (look) => PLACE_STYLE[look].radius * w);
   // Hubs of one level have no size at the other; city-states keep a dot (and a click target)
   // below zoom 6.5, where their polygons get too small to see.
   const hubAt = (level: 'far' | 'near') => [
@@ -172,7 +191,7 @@ export function sizePaint(present: boolean): Record<string, Record<string, unkno
     compile(HUB_RADIUS, w),
   ];
   const radius = (cityState: number, level: 'far' | 'near') =>
-    byKind({ 'city-state': cityState, hub: hubAt(level), place: placeRadius });
+    byKind({ 'city-state': cityState, hub: hubAt(level), place: placeRadius(level) });
   return {
     [LAYER.overviewLines]: {
       'line-width': overviewLine(pairWidth, compile(LINE_WIDTH, w)),
@@ -222,18 +241,16 @@ export function overviewOpacity(): Record<string, Record<string, unknown>> {
     0,
     compile(HUB_OPACITY),
   ];
-  // Places: zoomed out in the overview, cities count for their Land (no dot of their own).
+  // Places: by their look at the level (zoomed out in the overview, cities count for their Land).
   const placeOpacity = (level: 'far' | 'near') =>
-    level === 'far'
-      ? ['case', fs('selected'), 1, fs('ov'), 0, fs('active'), 1, 0.45]
-      : ['case', fs('active'), 1, 0.45];
+    placeBy(level, (look) => PLACE_STYLE[look].opacity);
   const points = (level: 'far' | 'near') =>
     byKind({ 'city-state': 1, hub: hubOpacity(level), place: placeOpacity(level) });
   const stroke = (level: 'far' | 'near') =>
     byKind({
       'city-state': 1,
       hub: hubOpacity(level),
-      place: level === 'far' ? ['case', fs('ov'), ['case', fs('selected'), 1, 0], 1] : 1,
+      place: placeBy(level, (look) => (look === PLACE_LOOK.hidden ? 0 : 1)),
     });
   return {
     [LAYER.overviewLines]: {

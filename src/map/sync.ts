@@ -3,6 +3,7 @@
  * changed are touched (a repaint, no re-tiling). Pure over a small sink interface, so it is
  * tested without WebGL.
  */
+import { placeLook } from '../view/places.ts';
 import type { AtlasModel } from '../model/atlas-model.ts';
 import { featureStateOf } from '../style/link-style.ts';
 import { changedFeatures, type Derived } from '../view/derive.ts';
@@ -55,7 +56,7 @@ export function syncPairs(
 export function syncRegions(
   sink: FeatureStateSink,
   model: Pick<AtlasModel, 'data'>,
-  derived: Pick<Derived, 'partnerTint' | 'activeRegions' | 'overview'>,
+  derived: Pick<Derived, 'partnerTint' | 'activeRegions' | 'overview' | 'involved'>,
   selected: ReadonlySet<string>,
   applied: ReadonlyMap<number, string>,
 ): Map<number, string> {
@@ -72,16 +73,13 @@ export function syncRegions(
     put(FID.state(i), key, { selected: isSelected, tint });
     if (CITY_STATES.includes(id)) put(FID.cityState(i), key, { selected: isSelected, tint });
   });
-  const ov = derived.overview;
+  // Places: how each is drawn at either level (view/places.ts); the style picks by zoom.
   model.data.places.features.forEach((f, i) => {
     const id = f.properties.id;
     const isSelected = selected.has(id);
-    const active = derived.activeRegions.has(id);
-    put(FID.place(i), `${isSelected ? 1 : 0}|${active ? 1 : 0}|${ov ? 1 : 0}`, {
-      selected: isSelected,
-      active,
-      ov,
-    });
+    const far = placeLook(id, derived, 'far', isSelected);
+    const near = placeLook(id, derived, 'near', isSelected);
+    put(FID.place(i), `${far}|${near}`, { far, near });
   });
   return wanted;
 }

@@ -50,15 +50,17 @@ export default function MatrixView() {
   const act = useAct();
   const lang = useView((v) => v.lang);
   const theme = useView((v) => v.theme);
+  const mode = useView((v) => v.mode);
   const date = useView((v) => v.date);
+  const from = useView((v) => v.from);
   const order = useView((v) => v.order);
   const nationwide = useView((v) => v.nationwide);
   const selection = useView((v) => v.select);
   const embed = useView((v) => v.embed);
   const s = STRINGS[lang];
   const m = useMemo(
-    () => buildMatrix(model, derived.visible, date, nationwide),
-    [model, derived.visible, date, nationwide],
+    () => buildMatrix(model, derived.visible, { mode, date, from }, nationwide),
+    [model, derived.visible, mode, date, from, nationwide],
   );
   const rows = useOrder(m, order);
   const thresholds = matrixThresholds(m.minPair, m.maxPair);
@@ -75,11 +77,19 @@ export default function MatrixView() {
   };
   const idOf = (i: number, j: number) =>
     i === j ? m.regions[i]! : pairId(m.regions[i]!, m.regions[j]!);
+  const changeAt = (i: number, j: number) => {
+    const k = i * m.regions.length + j;
+    return m.change ? { added: m.change.added[k]!, ended: m.change.ended[k]! } : null;
+  };
   const label = (i: number, j: number) => {
     const n = countOf(m, i, j);
-    return i === j
-      ? fill(plural(s.matrixDiagonal, n, lang), { a: name(i) })
-      : fill(plural(s.matrixCell, n, lang), { a: name(i), b: name(j) });
+    const text =
+      i === j
+        ? fill(plural(s.matrixDiagonal, n, lang), { a: name(i) })
+        : fill(plural(s.matrixCell, n, lang), { a: name(i), b: name(j) });
+    const ch = changeAt(i, j);
+    if (!ch || (ch.added === 0 && ch.ended === 0)) return text;
+    return `${text} (${fill(s.matrixChange, { added: ch.added, ended: ch.ended })})`;
   };
   const focusCell = (r: number, c: number) => {
     setActive([r, c]);
@@ -190,6 +200,7 @@ export default function MatrixView() {
                   const n = countOf(m, i, j);
                   const k = n === 0 ? 0 : step(n);
                   const id = idOf(i, j);
+                  const ch = changeAt(i, j);
                   return (
                     <td
                       key={m.regions[j]}
@@ -203,6 +214,8 @@ export default function MatrixView() {
                         i === j ? 'is-diagonal' : '',
                         selection === id ? 'is-selected' : '',
                         lit && (lit[0] === i || lit[1] === j) ? 'is-lit' : '',
+                        ch && ch.added > 0 ? 'is-added' : '',
+                        ch && ch.ended > 0 ? 'is-ended' : '',
                       ].join(' ')}
                       style={{ background: ramp.fill[k], color: ramp.text[k] }}
                       onPointerEnter={() => light(i, j)}
@@ -213,8 +226,19 @@ export default function MatrixView() {
                       onClick={() => act(select(id))}
                       onKeyDown={(e) => onKey(e, r, c)}
                       data-count={n}
+                      {...(ch ? { 'data-added': ch.added, 'data-ended': ch.ended } : {})}
                     >
                       {n === 0 ? '' : n}
+                      {ch && ch.added > 0 && (
+                        <span className="matrix-added" aria-hidden="true">
+                          +{ch.added}
+                        </span>
+                      )}
+                      {ch && ch.ended > 0 && (
+                        <span className="matrix-ended" aria-hidden="true">
+                          −{ch.ended}
+                        </span>
+                      )}
                     </td>
                   );
                 })}
@@ -224,6 +248,12 @@ export default function MatrixView() {
         </table>
       </div>
       <div className="matrix-legend" aria-label={s.matrixScale}>
+        {m.change && (
+          <span className="matrix-legend-diff" data-testid="matrix-diff-legend">
+            <span className="matrix-added">+n</span> {s.matrixAddedKey}
+            <span className="matrix-ended">−n</span> {s.matrixEndedKey}
+          </span>
+        )}
         <span>{s.matrixScale}:</span>
         {stepLabels(thresholds).map((t, i) => (
           <span key={t} className="matrix-legend-step">

@@ -6,14 +6,20 @@ import './panel.css';
 import type { ReactNode } from 'react';
 import { TOPICS } from '../data/model.ts';
 import { modeLabel, STRINGS, type Strings } from '../i18n/strings.ts';
-import { evaluate, LINE_WIDTH } from '../style/link-style.ts';
+import { evaluate, LINE_OPACITY, LINE_WIDTH } from '../style/link-style.ts';
 import { TOPIC_DASH } from '../style/palette.ts';
 import { legendFor, type LegendRow } from '../view/legend.ts';
 import { useAtlas, useDerived, useView } from '../ui/atlas-context.tsx';
 import { TopicSwatch } from '../ui/TopicSwatch.tsx';
 
-const line = (width: number, colour = 'currentColor') => (
-  <path d="M2 7 H32" stroke={colour} strokeWidth={width} strokeLinecap="round" />
+const line = (width: number, colour = 'currentColor', opacity = 1) => (
+  <path
+    d="M2 7 H32"
+    stroke={colour}
+    strokeWidth={width}
+    strokeOpacity={opacity}
+    strokeLinecap="round"
+  />
 );
 
 const SYMBOLS: Record<LegendRow, (s: Strings) => [ReactNode, string]> = {
@@ -54,6 +60,23 @@ const SYMBOLS: Record<LegendRow, (s: Strings) => [ReactNode, string]> = {
   ],
   recent: (s) => [line(evaluate(LINE_WIDTH, { recent: true })), s.legendRecent],
   ended: (s) => [line(evaluate(LINE_WIDTH, {}), 'var(--ended)'), s.legendEnded],
+  added: (s) => [line(evaluate(LINE_WIDTH, { recent: true })), s.legendAdded],
+  continued: (s) => [
+    line(
+      evaluate(LINE_WIDTH, { kept: true }),
+      'currentColor',
+      evaluate(LINE_OPACITY, { shown: true, kept: true }),
+    ),
+    s.legendContinued,
+  ],
+  removed: (s) => [
+    line(
+      evaluate(LINE_WIDTH, { ended: true }),
+      'var(--ended)',
+      evaluate(LINE_OPACITY, { shown: true, ended: true }),
+    ),
+    s.legendRemoved,
+  ],
   city: (s) => [<circle cx="17" cy="7" r="4" fill="var(--fg)" />, s.legendCity],
   // The Bund's marker is a label: drawn as text by the row itself.
   bund: (s) => [null, s.legendBund],

@@ -1,6 +1,6 @@
 /** The side panel: overview, a region's cooperations, or one cooperation. */
 import './panel.css';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import type { Cooperation } from '../data/atlas.ts';
 import { STRINGS, fill } from '../i18n/strings.ts';
 import { countText, plural, regionName } from '../i18n/text.ts';
@@ -12,6 +12,7 @@ import { useAfterFirstPaint } from '../ui/use-after-first-paint.ts';
 import { CooperationCard } from './CooperationCard.tsx';
 
 const PAGE = 100;
+const LandSummary = lazy(() => import('./LandSummary.tsx'));
 
 export function Panel({ children }: { children?: ReactNode }) {
   const { model } = useAtlas();
@@ -62,9 +63,17 @@ export function Panel({ children }: { children?: ReactNode }) {
             <Filled template={s.panelCooperationsOf} values={{ name: regionName(region, lang) }} />
           </h2>
         </PanelHead>
-        <p className="panel-count" data-testid="panel-count">
-          {countText(derived.selected.length, lang)}
-        </p>
+        {region.kind === 'state' || region.kind === 'federal' ? (
+          <Suspense
+            fallback={<p className="panel-count">{countText(derived.selected.length, lang)}</p>}
+          >
+            <LandSummary region={region.id} />
+          </Suspense>
+        ) : (
+          <p className="panel-count" data-testid="panel-count">
+            {countText(derived.selected.length, lang)}
+          </p>
+        )}
         {derived.selected.length === 0 && <p>{s.panelNone}</p>}
         <CoopList items={derived.selected} expanded key={selection} />
       </section>

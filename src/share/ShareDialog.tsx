@@ -3,10 +3,9 @@
  * from the view itself (never read back from the address bar, which may still be stale or carry
  * parameters that are not ours).
  */
-import { useRef, useState } from 'react';
-import type { Lang } from '../data/model.ts';
 import { STRINGS } from '../i18n/strings.ts';
 import { viewLink } from '../view/url.ts';
+import { CopyField } from '../ui/CopyField.tsx';
 import { ModalDialog } from '../ui/ModalDialog.tsx';
 import { useAtlas, useView } from '../ui/atlas-context.tsx';
 
@@ -14,47 +13,6 @@ import { useAtlas, useView } from '../ui/atlas-context.tsx';
 export function iframeSnippet(src: string, title: string): string {
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   return `<iframe src="${esc(src)}" title="${esc(title)}" width="800" height="500" style="border:0;width:100%;height:auto;aspect-ratio:16/10" loading="lazy"></iframe>`;
-}
-
-function CopyField({
-  label,
-  value,
-  lang,
-  multiline,
-}: {
-  label: string;
-  value: string;
-  lang: Lang;
-  multiline?: boolean;
-}) {
-  const s = STRINGS[lang];
-  const [copied, setCopied] = useState(false);
-  const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
-  const copy = async () => {
-    ref.current?.select();
-    try {
-      await navigator.clipboard.writeText(value);
-    } catch {
-      document.execCommand?.('copy');
-    }
-    setCopied(true);
-    setTimeout(() => setCopied(false), 1500);
-  };
-  return (
-    <div className="copy-field">
-      <label>
-        <span>{label}</span>
-        {multiline ? (
-          <textarea ref={ref} readOnly value={value} rows={4} />
-        ) : (
-          <input ref={ref} readOnly value={value} />
-        )}
-      </label>
-      <button type="button" className="text-button" onClick={() => void copy()}>
-        {copied ? s.copied : s.copy}
-      </button>
-    </div>
-  );
 }
 
 export default function ShareDialog({ onClose }: { onClose: () => void }) {

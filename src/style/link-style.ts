@@ -18,6 +18,8 @@ export const STATE_BITS = {
   dim: 16,
   /** The selection is this very cooperation (not a region taking part in it). */
   focus: 32,
+  /** Diff mode: in force at both dates (continued), drawn quietly behind what changed. */
+  kept: 64,
 } as const;
 export type StateFlag = keyof typeof STATE_BITS | 'hover';
 /** Flags that come from the feature's own properties, not from its state. */
@@ -40,8 +42,10 @@ export const LINE_WIDTH: readonly Rule[] = [
   // A selected region's nationwide alliances: present, but quiet.
   { when: quietSelection, value: 1.2 },
   { when: { sel: true }, value: 4 },
+  { when: { recent: true, large: true }, value: 1.8 },
   { when: { recent: true }, value: 3.6 },
   { when: { large: true }, value: 1.1 },
+  { when: { kept: true }, value: 1.4 },
   { when: {}, value: 2.2 },
 ];
 
@@ -51,6 +55,7 @@ export const LINE_OPACITY: readonly Rule[] = [
   { when: { dim: true }, value: 0.1 },
   { when: quietSelection, value: 0.45 },
   { when: { sel: true }, value: 1 },
+  { when: { kept: true }, value: 0.4 },
   { when: { large: true }, value: 0.3 },
   { when: { ended: true }, value: 0.6 },
   { when: {}, value: 0.9 },
@@ -73,8 +78,23 @@ export const HUB_OPACITY: readonly Rule[] = [
   { when: { shown: false, hover: false }, value: 0 },
   { when: { hover: true }, value: 1 },
   { when: { dim: true }, value: 0.15 },
+  { when: { kept: true }, value: 0.5 },
   { when: {}, value: 1 },
 ];
+
+/**
+ * How a city or district is drawn (view/places.ts decides which look, per level of zoom): the
+ * look as a number (a feature-state value), and its radius (px, times the projector factor) and
+ * opacity.
+ */
+export const PLACE_LOOK = { hidden: 0, faint: 1, dot: 2, selected: 3 } as const;
+export type PlaceLook = (typeof PLACE_LOOK)[keyof typeof PLACE_LOOK];
+export const PLACE_STYLE: Record<PlaceLook, { radius: number; opacity: number }> = {
+  [PLACE_LOOK.hidden]: { radius: 0, opacity: 0 },
+  [PLACE_LOOK.faint]: { radius: 2.5, opacity: 0.45 },
+  [PLACE_LOOK.dot]: { radius: 4, opacity: 1 },
+  [PLACE_LOOK.selected]: { radius: 6, opacity: 1 },
+};
 
 /** Projector mode draws everything thicker by this factor. */
 export const PRESENT_FACTOR = 1.7;

@@ -9,14 +9,40 @@ import { parsePartialDate } from '../data/partial-date.ts';
 /** The timeline starts on 1 January 2006 (and ends today, computed at run time). */
 export const TIMELINE_START = parsePartialDate('2006-01-01')!.start;
 
-export type TimeMode = 'inforce' | 'signed' | 'cumulative';
+/** The time modes, in the order the timeline offers them. */
+export const TIME_MODES = ['inforce', 'signed', 'cumulative', 'diff'] as const;
+export type TimeMode = (typeof TIME_MODES)[number];
+
+/** Modes with two dates (a range to signed, two dates to compare for diff). */
+export const isRangeMode = (mode: TimeMode): boolean => mode === 'signed' || mode === 'diff';
 
 export interface TimeFilter {
   mode: TimeMode;
-  /** The handle (inforce, cumulative) or the range end (signed). */
+  /** The handle (inforce, cumulative), the range end (signed) or the later date (diff). */
   date: number;
-  /** Range start (signed mode only). */
+  /** Range start (signed) or the earlier date (diff); unused otherwise. */
   from: number;
+}
+
+/** What happened to a cooperation between two dates (diff mode), by whether it was in force. */
+export type Change = 'added' | 'ended' | 'continued';
+
+/** Added: in force at `to`, not at `from`; ended: the reverse; continued: at both; else null. */
+export function changeBetween(c: Cooperation, from: number, to: number): Change | null {
+  const before = isInForce(c, from);
+  const after = isInForce(c, to);
+  if (before && after) return 'continued';
+  if (after) return 'added';
+  if (before) return 'ended';
+  return null;
+}
+
+/**
+ * The day a shown cooperation is drawn at: its partners and shape as of that day. The date,
+ * except for what ended in diff mode, which is drawn as it was at the earlier date.
+ */
+export function drawnAt(c: Cooperation, f: TimeFilter): number {
+  return f.mode === 'diff' && !isInForce(c, f.date) ? f.from : f.date;
 }
 
 /** In force at the day: in effect (effective, else signed) on or before it and not yet ended. */
@@ -50,20 +76,23 @@ export function isShown(c: Cooperation, f: TimeFilter): boolean {
       return isSignedWithin(c, f.from, f.date);
     case 'cumulative':
       return isSignedBy(c, f.date);
+    case 'diff':
+      return changeBetween(c, f.from, f.date) !== null;
   }
 }
 
 /**
- * Whether a partner of a shown cooperation takes part under a filter: founders always, a later
- * accession from its joined date on (up to the handle, or the end of the range).
+ * Whether a partner of a shown cooperation takes part on the day it is drawn at: founders
+ * always, a later accession from its joined date on.
  */
-export function isPartnerActive(p: Partner, f: TimeFilter): boolean {
-  return p.joined === null || p.joined.start <= f.date;
+export function isPartnerActive(p: Partner, day: number): boolean {
+  return p.joined === null || p.joined.start <= day;
 }
 
 /** Partners taking part under a filter (of a cooperation the filter shows). */
 export function activePartners(c: Cooperation, f: TimeFilter): Partner[] {
-  return c.partners.filter((p) => isPartnerActive(p, f));
+  const day = drawnAt(c, f);
+  return c.partners.filter((p) => isPartnerActive(p, day));
 }
 
 /** Signed within the 12 months before (and including) the day: emphasised on the map. */

@@ -10,7 +10,9 @@ import { dayToDate } from '../data/partial-date.ts';
 import { formatLongDay } from '../i18n/format.ts';
 import { STRINGS } from '../i18n/strings.ts';
 import type { StepCurve, TimelineEvent } from '../time/events.ts';
+import { isRangeMode } from '../time/in-force.ts';
 import * as A from '../view/actions.ts';
+import { diffSentence } from '../view/diff-sentence.ts';
 import { keyCommand } from '../view/keys.ts';
 import { useAct, useAtlas, useDerived, useView } from '../ui/atlas-context.tsx';
 import { useAfterFirstPaint } from '../ui/use-after-first-paint.ts';
@@ -75,6 +77,7 @@ export function Timeline() {
     from,
     lang,
     visibleCount: derived.visible.length,
+    diffText: derived.diff ? diffSentence(derived.diff, lang, model.atlas.regions) : null,
   });
   // The selection's events are highlighted: a new set only when the selection's members change
   // (not on every date step), so the thousands of marks are not re-rendered while scrubbing.
@@ -176,7 +179,7 @@ export function Timeline() {
             onKeyDown={drag.onKeyDown}
             data-testid="timeline-hit"
           />
-          {mode === 'signed' && (
+          {isRangeMode(mode) && (
             <rect
               className="timeline-range"
               x={x(from)}
@@ -199,10 +202,10 @@ export function Timeline() {
             onSelect={onSelect}
           />
           <Axis ticks={ticks} x={x} y={plotBottom} />
-          {mode === 'signed' ? (
+          {isRangeMode(mode) ? (
             <>
-              {handle('from', s.rangeStart, true)}
-              {handle('date', s.rangeEnd, true)}
+              {handle('from', mode === 'diff' ? s.diffStart : s.rangeStart, true)}
+              {handle('date', mode === 'diff' ? s.diffEnd : s.rangeEnd, true)}
             </>
           ) : (
             handle('date', s.timelineHandle, false)

@@ -2,9 +2,8 @@
 import type { Lang } from '../data/model.ts';
 import { formatLongDay, formatShortDay } from '../i18n/format.ts';
 import { STRINGS } from '../i18n/strings.ts';
-import type { TimeMode } from '../time/in-force.ts';
+import { isRangeMode, TIME_MODES, type TimeMode } from '../time/in-force.ts';
 
-const MODES: TimeMode[] = ['inforce', 'signed', 'cumulative'];
 const SPEEDS = [0.5, 1, 2, 4];
 
 export function TimelineControls(p: {
@@ -44,7 +43,7 @@ export function TimelineControls(p: {
         </label>
       )}
       <div className="segmented" role="radiogroup" aria-label={s.modeLabel}>
-        {MODES.map((m) => (
+        {TIME_MODES.map((m) => (
           <button
             key={m}
             type="button"
@@ -59,7 +58,7 @@ export function TimelineControls(p: {
         ))}
       </div>
       <span className="timeline-readout" data-testid="timeline-date">
-        {p.mode === 'signed'
+        {isRangeMode(p.mode)
           ? `${formatShortDay(p.from, p.lang)} – ${formatShortDay(p.date, p.lang)}`
           : formatLongDay(p.date, p.lang)}
       </span>

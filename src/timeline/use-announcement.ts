@@ -12,6 +12,8 @@ export function useAnnouncement(p: {
   lang: Lang;
   /** What the map shows now (after the filters). */
   visibleCount: number;
+  /** Diff mode: the sentence that sums up the change (announced as it is). */
+  diffText: string | null;
 }): string {
   const [text, setText] = useState('');
   useEffect(() => {
@@ -19,12 +21,13 @@ export function useAnnouncement(p: {
     const t = setTimeout(() => {
       const date = formatLongDay(p.date, p.lang);
       const n = p.visibleCount;
-      if (p.mode === 'signed')
+      if (p.diffText !== null) setText(p.diffText);
+      else if (p.mode === 'signed')
         setText(fill(s.announceRange, { from: formatLongDay(p.from, p.lang), to: date, n }));
       else
         setText(fill(p.mode === 'inforce' ? s.announceInForce : s.announceCumulative, { date, n }));
     }, 700);
     return () => clearTimeout(t);
-  }, [p.mode, p.date, p.from, p.lang, p.visibleCount]);
+  }, [p.mode, p.date, p.from, p.lang, p.visibleCount, p.diffText]);
   return text;
 }

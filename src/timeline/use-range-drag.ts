@@ -4,7 +4,7 @@
  * moves it, outside draws a new one (what a brush does). Escape or a lost capture ends a drag.
  */
 import { useRef } from 'react';
-import type { TimeMode } from '../time/in-force.ts';
+import { isRangeMode, type TimeMode } from '../time/in-force.ts';
 import { dragRange, rangeGrab, type LinearScale, type RangeGrab } from './scale.ts';
 
 interface RangeDrag {
@@ -51,7 +51,7 @@ export function useRangeDrag(p: RangeDragInput) {
       if (e.button !== 0) return;
       e.currentTarget.setPointerCapture(e.pointerId);
       const px = plotX(e);
-      if (p.mode !== 'signed') {
+      if (!isRangeMode(p.mode)) {
         drag.current = { kind: 'date' };
         p.onDate(dayAt(px));
         return;
@@ -71,7 +71,7 @@ export function useRangeDrag(p: RangeDragInput) {
       const d = drag.current;
       const px = plotX(e);
       if (!d) {
-        if (p.mode === 'signed') e.currentTarget.style.cursor = GRAB_CURSOR[grabOf(e, px)];
+        if (isRangeMode(p.mode)) e.currentTarget.style.cursor = GRAB_CURSOR[grabOf(e, px)];
         return;
       }
       if (d.kind === 'date') {

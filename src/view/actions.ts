@@ -6,7 +6,7 @@
 import type { Kind, Topic } from '../data/model.ts';
 import { addMonths, startOfYear } from '../data/partial-date.ts';
 import type { TimelineEvent } from '../time/events.ts';
-import type { TimeMode } from '../time/in-force.ts';
+import { isRangeMode as isRange, type TimeMode } from '../time/in-force.ts';
 import type { Scene } from './deck.ts';
 import { stepEvent, stepScene, type StepKey } from './step.ts';
 import type { ViewState } from './view-state.ts';
@@ -29,8 +29,6 @@ export function stepDay(day: number, direction: 1 | -1, byYear: boolean, b: Boun
   return clamp(addMonths(day, direction * (byYear ? 12 : 1)), b.start, b.end);
 }
 
-const isRange = (mode: TimeMode): boolean => mode === 'signed';
-
 /**
  * Moves the date (the handle, or the end of a range). A range's end never passes its start.
  * Moving the date by hand stops playback.
@@ -51,13 +49,18 @@ export function setRange(from: number, to: number, b: Bounds): Patch {
   return { from: clamp(lo, b.start, b.end), date: clamp(hi, b.start, b.end), playing: false };
 }
 
+/** How far back the earlier date goes on entering a range mode: a year to sign, five to compare. */
+const RANGE_YEARS: Partial<Record<TimeMode, number>> = { signed: 1, diff: 5 };
+
 /**
- * Switches the time mode. Entering range mode takes the twelve months before the handle;
- * leaving it keeps the end of the range as the handle.
+ * Switches the time mode. Entering a range mode from a single date takes the years before the
+ * handle; switching between range modes keeps the range; leaving one keeps its end as the handle.
  */
 export function setMode(v: ViewState, mode: TimeMode, b: Bounds): Patch {
   if (mode === v.mode) return {};
-  if (isRange(mode)) return { mode, from: Math.max(b.start, stepDay(v.date, -1, true, b)) };
+  if (isRange(mode) && isRange(v.mode)) return { mode };
+  if (isRange(mode))
+    return { mode, from: clamp(addMonths(v.date, -12 * (RANGE_YEARS[mode] ?? 1)), b.start, b.end) };
   return { mode, from: startOfYear(v.date) };
 }
 

@@ -7,7 +7,7 @@
  */
 import { TOPICS, type Topic } from '../data/model.ts';
 import { formatDay, parseDay } from '../data/partial-date.ts';
-import type { TimeMode } from '../time/in-force.ts';
+import { isRangeMode, TIME_MODES, type TimeMode } from '../time/in-force.ts';
 
 export interface Scene {
   name: string;
@@ -28,7 +28,6 @@ export interface DeckContext {
 
 export const MAX_SCENES = 50;
 const MAX_NAME = 80;
-const MODES: TimeMode[] = ['inforce', 'signed', 'cumulative'];
 
 const enc = (s: string): string => encodeURIComponent(s);
 const round = (n: number, d: number): string => String(Math.round(n * 10 ** d) / 10 ** d);
@@ -38,7 +37,7 @@ export function formatDeck(scenes: readonly Scene[]): string {
     .map((s) =>
       [
         enc(s.name),
-        s.mode === 'signed' ? `${formatDay(s.from)}_${formatDay(s.date)}` : formatDay(s.date),
+        isRangeMode(s.mode) ? `${formatDay(s.from)}_${formatDay(s.date)}` : formatDay(s.date),
         s.mode,
         enc(s.select ?? ''),
         s.topics.join('.'),
@@ -85,8 +84,8 @@ export function parseDeck(
       name !== null &&
       name.length > 0 &&
       name.length <= MAX_NAME &&
-      MODES.includes(mode) &&
-      (mode === 'signed'
+      (TIME_MODES as readonly string[]).includes(mode) &&
+      (isRangeMode(mode)
         ? dates.length === 2 && inRange(dates[0]) && inRange(dates[1])
         : dates.length === 1 && inRange(dates[0])) &&
       select !== null &&
@@ -103,12 +102,12 @@ export function parseDeck(
       invalid++;
       continue;
     }
-    const date = mode === 'signed' ? dates[1]! : dates[0]!;
+    const date = isRangeMode(mode) ? dates[1]! : dates[0]!;
     scenes.push({
       name: name!,
       mode,
       date,
-      from: mode === 'signed' ? dates[0]! : date,
+      from: isRangeMode(mode) ? dates[0]! : date,
       select: select || null,
       topics: topics as Topic[],
       camera: f[5] === '' ? null : [cam[0]!, cam[1]!, cam[2]!],

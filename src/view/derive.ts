@@ -11,7 +11,15 @@ import { LARGE_ALLIANCE, type LinkGeometry } from '../geo/links.ts';
 import { phaseAt, type OverviewGeometry, type Plan } from '../geo/overview.ts';
 import type { AtlasModel } from '../model/atlas-model.ts';
 import { STATE_BITS } from '../style/link-style.ts';
-import { isEndedBy, isRecent, isShown, type TimeFilter } from '../time/in-force.ts';
+import {
+  drawnAt,
+  isEndedBy,
+  isInForce,
+  isRecent,
+  isShown,
+  type TimeFilter,
+} from '../time/in-force.ts';
+import { diffOf, type Diff } from './diff.ts';
 
 const {
   shown: SHOWN,
@@ -20,6 +28,7 @@ const {
   sel: SELECTED,
   dim: DIMMED,
   focus: FOCUS,
+  kept: KEPT,
 } = STATE_BITS;
 
 export interface Filters {
@@ -38,8 +47,10 @@ export type DeriveModel = Pick<AtlasModel, 'atlas' | 'geometry' | 'overview' | '
 export interface Derived {
   /** Shown cooperations, newest first. */
   visible: Cooperation[];
-  /** Nothing is selected: the map draws the overview, not the detail. */
+  /** Nothing is selected (and no diff): the map draws the overview, not the detail. */
   overview: boolean;
+  /** Diff mode: what was added, ended and continued between the two dates. */
+  diff: Diff | null;
   /** State byte per detail feature (links and hubs of single cooperations; 0 in the overview). */
   featureState: Uint8Array;
   /** State byte per overview feature (hubs and spokes of multi-party cooperations). */
@@ -63,6 +74,11 @@ export interface Derived {
   activeRegions: Set<string>;
   /** Regions taking part in the selection (the selected region's partners, or the cooperation's). */
   selectedRegions: Set<string>;
+  /**
+   * Regions the detail brings forward even zoomed out: the selection's partners, or in diff mode
+   * (with nothing selected) the partners of what was added or ended.
+   */
+  involved: Set<string>;
 }
 
 export function passesFilters(c: Cooperation, f: Filters): boolean {
@@ -129,20 +145,32 @@ export function derive(
   const selected: Cooperation[] = [];
   const selectedRegions = new Set<string>();
   if (pair) selectedRegions.add(pair.a).add(pair.b);
+  const involved = new Set<string>();
+
+  // Diff mode draws every cooperation for itself (what changed stands out), like a selection.
+  const diffMode = time.mode === 'diff';
+  const overview = selection === null && !diffMode;
 
   // Newest first: the lists need no sorting afterwards.
   for (const c of atlas.newestFirst) {
     if (!isShown(c, time) || !passesFilters(c, filters)) continue;
-    // The phase of its membership at the date: who takes part, and how the overview draws it.
-    const phase = phaseAt(ov.phases[c.index]!, time.date);
+    // The phase of its membership on the day it is drawn at: who takes part, and how the
+    // overview draws it.
+    const phase = phaseAt(ov.phases[c.index]!, drawnAt(c, time));
     if (phase.regions.length === 0) continue;
     for (const r of phase.regions) activeRegions.add(r);
     visible.push(c);
     let bits = SHOWN;
-    if (time.mode !== 'signed' && isRecent(c, time.date, recentFrom)) bits |= RECENT;
-    if (time.mode === 'cumulative' && isEndedBy(c, time.date)) bits |= ENDED;
+    if (diffMode) {
+      // Added: emphasised as new; ended: as ended; continued: quiet.
+      if (!isInForce(c, time.date)) bits |= ENDED;
+      else bits |= isInForce(c, time.from) ? KEPT : RECENT;
+    } else {
+      if (time.mode !== 'signed' && isRecent(c, time.date, recentFrom)) bits |= RECENT;
+      if (time.mode === 'cumulative' && isEndedBy(c, time.date)) bits |= ENDED;
+    }
 
-    if (!selection) {
+    if (overview) {
       // The overview: the cooperation's plan for that phase.
       if (phase.far.kind === 'nationwide') nationwide.push(c);
       applyPlan(phase.far, 'far', bits, out);
@@ -150,25 +178,29 @@ export function derive(
       continue;
     }
 
-    // A selection: every cooperation as its own arc or hub, the selection's bright, the rest dim.
+    // A selection (or diff mode): every cooperation as its own arc or hub, the selection's
+    // bright, the rest dim.
     const active = new Set(phase.regions);
-    let isSelected = false;
+    let isSelected = !selection;
     if (selectedCoop) isSelected = c.id === selectedCoop;
     else if (selectedRegion) isSelected = active.has(selectedRegion);
     else if (pair)
       isSelected = takesPart(active, pair.a, landOf) && takesPart(active, pair.b, landOf);
     const large = c.regions.length >= LARGE_ALLIANCE;
     if (isSelected) {
-      bits |= SELECTED;
+      // In diff mode the selection keeps the change's style; only the rest is dimmed.
+      if (!diffMode) bits |= SELECTED;
       if (selectedCoop) bits |= FOCUS;
-      selected.push(c);
-      for (const r of active) {
-        if (!pair) selectedRegions.add(r);
-        if (selectedRegion && r !== selectedRegion) {
-          partnerCounts.set(r, (partnerCounts.get(r) ?? 0) + 1);
-          if (!large) tintCounts.set(r, (tintCounts.get(r) ?? 0) + 1);
+      if (selection) selected.push(c);
+      if (selection || (bits & (RECENT | ENDED)) !== 0) for (const r of active) involved.add(r);
+      if (selection)
+        for (const r of active) {
+          if (!pair) selectedRegions.add(r);
+          if (selectedRegion && r !== selectedRegion) {
+            partnerCounts.set(r, (partnerCounts.get(r) ?? 0) + 1);
+            if (!large) tintCounts.set(r, (tintCounts.get(r) ?? 0) + 1);
+          }
         }
-      }
     } else bits |= DIMMED;
     const parts = geometry.parts.get(c.id);
     if (!parts) continue;
@@ -187,7 +219,8 @@ export function derive(
     partnerTint.set(region, Math.max(1, Math.ceil((3 * n) / maxCount)));
   return {
     visible,
-    overview: selection === null,
+    overview,
+    diff: diffMode ? diffOf(ov, visible, time.from, time.date) : null,
     featureState,
     ...out,
     nationwide,
@@ -196,6 +229,7 @@ export function derive(
     selected,
     activeRegions,
     selectedRegions,
+    involved,
   };
 }
 

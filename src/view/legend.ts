@@ -18,6 +18,9 @@ export type LegendRow =
   | 'local'
   | 'recent'
   | 'ended'
+  | 'added'
+  | 'continued'
+  | 'removed'
   | 'city'
   | 'bund'
   | 'selectedRegion'
@@ -40,11 +43,13 @@ export function legendFor(
   const shapes = new Set<string>();
   let ended = false;
   let recent = false;
+  let kept = false;
   const note = (shape: unknown, bits: number) => {
     if ((bits & STATE_BITS.shown) === 0) return;
     shapes.add(String(shape));
     if (bits & STATE_BITS.ended) ended = true;
     if (bits & STATE_BITS.recent) recent = true;
+    if (bits & STATE_BITS.kept) kept = true;
   };
   const rows: LegendRow[] = [];
   if (derived.overview) {
@@ -66,8 +71,15 @@ export function legendFor(
     if (shapes.has('hub')) rows.push('hub');
     if (shapes.has('local')) rows.push('local');
   }
-  if (recent) rows.push('recent');
-  if (ended) rows.push('ended');
+  // Diff mode reads the same bits as the change: new, continued, ended.
+  if (view.mode === 'diff') {
+    if (recent) rows.push('added');
+    if (kept) rows.push('continued');
+    if (ended) rows.push('removed');
+  } else {
+    if (recent) rows.push('recent');
+    if (ended) rows.push('ended');
+  }
   const city = (id: string) => {
     const kind = model.atlas.regions.get(id)?.kind;
     return kind === 'municipality' || kind === 'district';

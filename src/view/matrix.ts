@@ -6,6 +6,7 @@
 import type { Cooperation } from '../data/atlas.ts';
 import { phaseAt } from '../geo/overview.ts';
 import type { AtlasModel } from '../model/atlas-model.ts';
+import { changeBetween, type TimeFilter } from '../time/in-force.ts';
 
 export type MatrixOrder = 'geo' | 'activity' | 'cluster';
 export const MATRIX_ORDERS: readonly MatrixOrder[] = ['geo', 'activity', 'cluster'];
@@ -13,8 +14,10 @@ export const MATRIX_ORDERS: readonly MatrixOrder[] = ['geo', 'activity', 'cluste
 export interface Matrix {
   /** Row and column regions in the fixed geographic order (the Bund first, then north → south). */
   regions: string[];
-  /** counts[i * n + j] for regions i and j; symmetric. */
+  /** counts[i * n + j] for regions i and j; symmetric. In diff mode: at the later date. */
   counts: Int32Array;
+  /** Diff mode: of those, how many were added, and how many ended (not counted above). */
+  change: { added: Int32Array; ended: Int32Array } | null;
   /** The smallest positive and the largest count off the diagonal (for the colour scale). */
   minPair: number;
   maxPair: number;
@@ -28,24 +31,39 @@ export function geographicOrder(model: Pick<AtlasModel, 'atlas' | 'anchors'>): s
 }
 
 /**
- * The matrix of the shown cooperations at a date. Without `nationwide`, the cooperations in which
- * every Land takes part are left out, so the regional structure shows.
+ * The matrix of the shown cooperations at the date (the later date in diff mode, with what was
+ * added and what ended counted apart). Without `nationwide`, the cooperations in which every
+ * Land takes part are left out, so the regional structure shows.
  */
 export function buildMatrix(
   model: Pick<AtlasModel, 'atlas' | 'anchors' | 'overview'>,
   visible: readonly Cooperation[],
-  day: number,
+  time: Pick<TimeFilter, 'mode' | 'date' | 'from'>,
   nationwide: boolean,
 ): Matrix {
   const regions = geographicOrder(model);
   const n = regions.length;
   const index = new Map(regions.map((r, i) => [r, i]));
   const counts = new Int32Array(n * n);
+  const change =
+    time.mode === 'diff' ? { added: new Int32Array(n * n), ended: new Int32Array(n * n) } : null;
   for (const c of visible) {
-    const phase = phaseAt(model.overview.phases[c.index]!, day);
+    const kind = change ? changeBetween(c, time.from, time.date) : null;
+    // What ended is counted as it was at the earlier date.
+    const phase = phaseAt(
+      model.overview.phases[c.index]!,
+      kind === 'ended' ? time.from : time.date,
+    );
     if (!nationwide && phase.far.kind === 'nationwide') continue;
     const at = phase.lands.map((r) => index.get(r)).filter((i): i is number => i !== undefined);
-    for (const i of at) for (const j of at) counts[i * n + j]!++;
+    const add = (target: Int32Array) => {
+      for (const i of at) for (const j of at) target[i * n + j]!++;
+    };
+    if (kind === 'ended') add(change!.ended);
+    else {
+      add(counts);
+      if (kind === 'added') add(change!.added);
+    }
   }
   let maxPair = 0;
   let minPair = Infinity;
@@ -56,7 +74,7 @@ export function buildMatrix(
       maxPair = Math.max(maxPair, v);
       minPair = Math.min(minPair, v);
     }
-  return { regions, counts, minPair: Number.isFinite(minPair) ? minPair : 0, maxPair };
+  return { regions, counts, change, minPair: Number.isFinite(minPair) ? minPair : 0, maxPair };
 }
 
 export const countOf = (m: Matrix, i: number, j: number): number =>

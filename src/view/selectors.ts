@@ -3,6 +3,7 @@
  * resolved selection, the filters and the derived view. The app, the exports and the embed
  * bridge share one deriver per dataset, so a change is derived once. Pure.
  */
+import type { Cooperation } from '../data/atlas.ts';
 import { pairOf, type AtlasModel } from '../model/atlas-model.ts';
 import { derive, type Derived, type Selection } from './derive.ts';
 import type { ViewState } from './view-state.ts';
@@ -57,5 +58,10 @@ export function createDeriver(model: AtlasModel): (v: ViewState) => Derived {
 
 /** The ids of the cooperations shown, in dataset order (the postMessage `visibleCooperations`). */
 export function visibleIdsInOrder(derived: Derived): string[] {
-  return [...derived.visible].sort((a, b) => a.index - b.index).map((c) => c.id);
+  return idsInOrder(derived.visible);
+}
+
+/** The ids of cooperations in dataset order (the order of the atlas's list). */
+export function idsInOrder(list: readonly Cooperation[]): string[] {
+  return [...list].sort((a, b) => a.index - b.index).map((c) => c.id);
 }

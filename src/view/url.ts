@@ -5,7 +5,7 @@
  */
 import { KINDS, TOPICS, type Kind, type Topic } from '../data/model.ts';
 import { formatDay, parseDay, startOfYear } from '../data/partial-date.ts';
-import { TIMELINE_START, type TimeMode } from '../time/in-force.ts';
+import { isRangeMode, TIME_MODES, TIMELINE_START } from '../time/in-force.ts';
 import { formatDeck, parseDeck } from './deck.ts';
 import { MATRIX_ORDERS } from './matrix.ts';
 import { defaultView, type UrlView, type ViewState } from './view-state.ts';
@@ -39,7 +39,6 @@ const MAX_OTHER = 40;
 /** A list never has more items than its vocabulary has values (twice, for repeats). */
 const MAX_ITEMS = 2 * Math.max(TOPICS.length, KINDS.length);
 
-const MODES: readonly TimeMode[] = ['inforce', 'signed', 'cumulative'];
 const shown = (v: string): string => (v.length > MAX_SHOWN ? `${v.slice(0, MAX_SHOWN)}…` : v);
 
 export function parseViewQuery(
@@ -103,7 +102,7 @@ export function parseViewQuery(
     return out;
   };
 
-  const mode = choice('mode', MODES);
+  const mode = choice('mode', TIME_MODES);
   if (mode) view.mode = mode;
   const date = day('date');
   const from = day('from');
@@ -114,8 +113,8 @@ export function parseViewQuery(
     if (to !== null) view.date = to;
     if (from !== null && to === null) view.date = ctx.today;
   }
-  if (date !== null && !(view.mode === 'signed' && to !== null)) view.date = date;
-  if (view.mode === 'signed') {
+  if (date !== null && !(isRangeMode(view.mode) && to !== null)) view.date = date;
+  if (isRangeMode(view.mode)) {
     if (view.from > view.date) [view.from, view.date] = [view.date, view.from];
   } else view.from = startOfYear(view.date);
 
@@ -154,7 +153,9 @@ export function parseViewQuery(
 export function formatViewQuery(view: UrlView, today: number): string {
   const q = new URLSearchParams();
   const d = defaultView(today);
-  if (view.mode === 'signed') {
+  if (isRangeMode(view.mode)) {
+    // The signed range is the default reading of from/to; diff says its mode.
+    if (view.mode !== 'signed') q.set('mode', view.mode);
     q.set('from', formatDay(view.from));
     q.set('to', formatDay(view.date));
   } else {

@@ -6,6 +6,7 @@ import type { RawDataset } from '../../src/data/model.ts';
 export function loadAtlas(): Atlas {
   const read = <T>(f: string): T => JSON.parse(readFileSync(`data/${f}`, 'utf8')) as T;
   const raw: RawDataset = {
+    version: read<{ version: string }>('cooperations.json').version,
     regions: read<{ regions: RawDataset['regions'] }>('regions.json').regions,
     organisations: read<{ organisations: RawDataset['organisations'] }>('organisations.json')
       .organisations,

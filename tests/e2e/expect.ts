@@ -120,3 +120,31 @@ export function sharedBy(v: TimeView, a: string, b: string): string[] {
     .map(([id]) => id)
     .sort();
 }
+
+/** Diff mode: added = in force at `to`, not at `from`; ended = the reverse (sorted ids). */
+export function diffOn(from: string, to: string): { added: string[]; ended: string[] } {
+  const before = new Set(inForceOn(from));
+  const after = new Set(inForceOn(to));
+  return {
+    added: [...after].filter((id) => !before.has(id)).sort(),
+    ended: [...before].filter((id) => !after.has(id)).sort(),
+  };
+}
+
+/** Per Land: cooperations it takes part in at `to` (cities for their Land) but not at `from`. */
+export function gainsOn(from: string, to: string): Map<string, number> {
+  const land = landOfRegion();
+  const landsAt = (c: Rec, day: string) =>
+    new Set(
+      c.partners.filter((p) => !p.joined || start(p.joined) <= day).map((p) => land.get(p.region)!),
+    );
+  const inForce = (c: Rec, day: string) =>
+    start(c.effective ?? c.signed) <= day && (!c.ended || day < start(c.ended));
+  const gains = new Map<string, number>();
+  for (const c of records()) {
+    if (!inForce(c, to)) continue;
+    const before = inForce(c, from) ? landsAt(c, from) : new Set<string>();
+    for (const l of landsAt(c, to)) if (!before.has(l)) gains.set(l, (gains.get(l) ?? 0) + 1);
+  }
+  return gains;
+}

@@ -24,8 +24,9 @@ async function serve(outDir: string): Promise<string> {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  project.provide('baseUrl', await serve('dist-e2e'));
-  project.provide('productionUrl', await serve('dist'));
+  // KA_E2E_DIST / KA_PROD_DIST: other build folders (two people testing on one machine).
+  project.provide('baseUrl', await serve(process.env['KA_E2E_DIST'] ?? 'dist-e2e'));
+  project.provide('productionUrl', await serve(process.env['KA_PROD_DIST'] ?? 'dist'));
   return async () => {
     for (const s of servers) await s.close();
   };

@@ -368,7 +368,7 @@ describe('the matrix', () => {
     ];
     const model = { ...deriveModelOf(d), anchors: ANCHORS };
     const count = (day: ReturnType<typeof at>, a: string, b: string) => {
-      const m = buildMatrix(model, derive(model, day, none, null).visible, day.date, true);
+      const m = buildMatrix(model, derive(model, day, none, null).visible, day, true);
       return countOf(m, m.regions.indexOf(a), m.regions.indexOf(b));
     };
     expect(count(at(2019, 1, 1), 'DE-BB', 'DE-SN')).toBe(1); // Dresden counts for Sachsen

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseDay } from '../../src/data/partial-date.ts';
 import type { CooperationRecord } from '../../src/data/model.ts';
-import { exportFileName } from '../../src/export/file-name.ts';
+import { exportFileName } from '../../src/view/file-name.ts';
 import { isZoomedIn } from '../../src/export/svg/map-layer.ts';
 import { escapeXml, num, pathData } from '../../src/export/svg/markup.ts';
 import { renderSvg } from '../../src/export/svg/render.ts';
@@ -248,6 +248,36 @@ describe('renderSvg', () => {
   });
 });
 
+describe('diff mode in the export', () => {
+  it('writes the summary sentence under the title, the change rows in the legend, the permalink', () => {
+    const { svg, doc, derived } = render(fixture, {
+      mode: 'diff',
+      from: parseDay('2015-01-01')!,
+    });
+    expect(derived.diff!.added.length).toBeGreaterThan(0);
+    const title = all(byId(doc, 'title'), 'text')
+      .map((t) => t.textContent)
+      .join(' ');
+    expect(title).toContain('Zwischen 1. Januar 2015 und 11. Dezember 2020:');
+    expect(title).toContain(`${derived.diff!.added.length} neue`);
+    const legend = all(byId(doc, 'legend'), 'text')
+      .map((t) => t.textContent)
+      .join(' ');
+    expect(legend).toContain('Neu:');
+    expect(legend).toContain('Fortbestehend:');
+    expect(svg).toContain('Datenstand 2026.12.1');
+    const linked = renderSvg({
+      model: fixture,
+      derived,
+      view: viewOf({ mode: 'diff', from: parseDay('2015-01-01')! }),
+      width: 1920,
+      height: 1080,
+      link: 'https://atlas.example/?mode=diff&from=2015-01-01&to=2020-12-11',
+    });
+    expect(linked).toContain('Datenstand 2026.12.1 · https://atlas.example/?mode=diff&amp;from=');
+  });
+});
+
 describe('SVG snapshots of the fixture dataset', () => {
   const views: [string, Partial<ViewState>, { width?: number; height?: number }][] = [
     ['overview', {}, {}],
@@ -256,6 +286,7 @@ describe('SVG snapshots of the fixture dataset', () => {
     ['cumulative-dark', { mode: 'cumulative', theme: 'dark' }, {}],
     ['signed-range', { mode: 'signed', from: parseDay('2016-01-01')! }, {}],
     ['portrait-english', { lang: 'en', select: 'DE-BY' }, { width: 1080, height: 1350 }],
+    ['diff', { mode: 'diff', from: parseDay('2015-01-01')! }, {}],
   ];
   it.each(views)('%s', async (name, over, size) => {
     const { svg } = render(fixture, over, size);

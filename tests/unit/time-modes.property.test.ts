@@ -21,10 +21,15 @@ import { createDataset, deriveModelOf } from './fixtures.ts';
 const startOf = (d: string): string =>
   d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
 
+const refInForce = (c: CooperationRecord, day: string): boolean =>
+  startOf(c.effective ?? c.signed) <= day && (!c.ended || day < startOf(c.ended));
+
 function refShown(c: CooperationRecord, mode: TimeMode, from: string, date: string): boolean {
   switch (mode) {
     case 'inforce':
-      return startOf(c.effective ?? c.signed) <= date && (!c.ended || date < startOf(c.ended));
+      return refInForce(c, date);
+    case 'diff':
+      return refInForce(c, from) || refInForce(c, date);
     case 'signed':
       return from <= startOf(c.signed) && startOf(c.signed) <= date;
     case 'cumulative':
@@ -106,12 +111,12 @@ function setup(recs: CooperationRecord[]) {
 const none = { topics: new Set<never>(), kinds: new Set<never>() };
 
 describe('time modes against the reference', () => {
-  it.each(['inforce', 'signed', 'cumulative'] as const)(
+  it.each(['inforce', 'signed', 'cumulative', 'diff'] as const)(
     '%s: the map shows exactly the cooperations the reference shows, with exactly their active partners',
     (mode) => {
       fc.assert(
         fc.property(records, isoDay, isoDay, (recs, a, b) => {
-          const [from, date] = mode === 'signed' && a > b ? [b, a] : [a, b];
+          const [from, date] = (mode === 'signed' || mode === 'diff') && a > b ? [b, a] : [a, b];
           const model = setup(recs);
           const d = derive(
             model,
@@ -121,9 +126,12 @@ describe('time modes against the reference', () => {
           );
           const expected = recs.filter((c) => refShown(c, mode, from, date));
           expect(d.visible.map((c) => c.id).sort()).toEqual(expected.map((c) => c.id).sort());
+          // Diff mode draws what ended as it was at the earlier date.
+          const drawnAt = (c: CooperationRecord) =>
+            mode === 'diff' && !refInForce(c, date) ? from : date;
           const regions = new Set(
             expected.flatMap((c) =>
-              c.partners.filter((p) => refPartnerActive(p, date)).map((p) => p.region),
+              c.partners.filter((p) => refPartnerActive(p, drawnAt(c))).map((p) => p.region),
             ),
           );
           expect([...d.activeRegions].sort()).toEqual([...regions].sort());

@@ -212,6 +212,9 @@ export function buildLegend(L: LegendInput, size: number): { parts: string[]; he
     ],
     recent: [line(neutral, { shown: true, recent: true }), s.legendRecent],
     ended: [line(c.ended, { shown: true, ended: true }), s.legendEnded],
+    added: [line(neutral, { shown: true, recent: true }), s.legendAdded],
+    continued: [line(neutral, { shown: true, kept: true }), s.legendContinued],
+    removed: [line(c.ended, { shown: true, ended: true }), s.legendRemoved],
     city: [
       (x, yy, bw) =>
         el('circle', {

@@ -25,16 +25,19 @@ import {
   LINE_WIDTH,
   PAIR_OPACITY,
   PAIR_WIDTH,
+  PLACE_LOOK,
+  PLACE_STYLE,
   rampAt,
   type Flags,
 } from '../../style/link-style.ts';
+import { placeLook } from '../../view/places.ts';
 import type { Level } from '../../geo/overview.ts';
 import { TOPIC_DASH, type MapColours } from '../../style/palette.ts';
 import type { Topic } from '../../data/model.ts';
 import type { Derived } from '../../view/derive.ts';
 import type { Lang } from '../../data/model.ts';
 import { regionName } from '../../i18n/text.ts';
-import { sanitizeFilePart } from '../file-name.ts';
+import { sanitizeFilePart } from '../../view/file-name.ts';
 import type { Box } from '../../view/labels.ts';
 import { el, num, pathData, titleEl } from './markup.ts';
 
@@ -164,7 +167,7 @@ export function mapLayer(input: MapLayerInput): MapLayer {
       zoomed,
       states: stateParts,
       ...drawn,
-      ...placesOf(input, project, input.level === 'near'),
+      ...placesOf(input, project),
     };
   }
   const fs = derived.featureState;
@@ -225,17 +228,13 @@ export function mapLayer(input: MapLayerInput): MapLayer {
     );
   }
 
-  return { project, zoomed, states: stateParts, links, hubs, ...placesOf(input, project, true) };
+  return { project, zoomed, states: stateParts, links, hubs, ...placesOf(input, project) };
 }
 
-/**
- * Cities and districts taking part in a shown cooperation (`all`), or only the selected one and
- * the selection's partners (the overview zoomed out, where cities count for their Land).
- */
+/** Cities and districts as the map draws them at the export's level (view/places.ts). */
 function placesOf(
   input: MapLayerInput,
   project: (p: GeoPosition) => XY | null,
-  all: boolean,
 ): Pick<MapLayer, 'places' | 'cityLabels'> {
   const { model, derived, colours: c, u, lang } = input;
   const places: string[] = [];
@@ -243,7 +242,8 @@ function placesOf(
   for (const f of model.data.places.features) {
     const id = f.properties.id;
     const selected = id === input.select;
-    if (!derived.activeRegions.has(id) || (!all && !selected)) continue;
+    const look = placeLook(id, derived, input.level, selected);
+    if (look === PLACE_LOOK.hidden) continue;
     const xy = project(f.geometry.coordinates);
     if (!xy) continue;
     const name = regionName(model.atlas.regions.get(id), lang, f.properties.name);
@@ -255,10 +255,11 @@ function placesOf(
           'data-region': id,
           cx: xy[0],
           cy: xy[1],
-          r: (selected ? 6 : 4) * u,
+          r: PLACE_STYLE[look].radius * u,
           fill: c.city,
           stroke: c.land,
           'stroke-width': 1.5 * u,
+          ...(PLACE_STYLE[look].opacity < 1 ? { opacity: PLACE_STYLE[look].opacity } : {}),
         },
         titleEl(name),
       ),

@@ -1,5 +1,6 @@
 /**
- * The exported page: its scale, the title block (title, date line, time mode and count, filters)
+ * The exported page: its scale, the title block (title, date line, time mode and count, filters,
+ * the diff's summary)
  * and the footer (source line and attribution). Pure.
  */
 import type { PageColours } from '../../style/palette.ts';
@@ -45,6 +46,8 @@ export interface TitleTexts {
   mode: string;
   count: string;
   filters: string | null;
+  /** Diff mode: the sentence that sums up the change (on at most two lines). */
+  summary: string | null;
 }
 
 /** The title block; returns its parts and where the content below it starts. */
@@ -95,6 +98,20 @@ export function titleBlock(
         isolated(truncateText(t.filters, contentW, modeSize * 0.9)),
       ),
     );
+  }
+  if (t.summary) {
+    let summary = wrapText(t.summary, contentW, modeSize, true);
+    if (summary.length > 2)
+      summary = [summary[0]!, truncateText(summary.slice(1).join(' '), contentW, modeSize, true)];
+    y += modeSize * 1.5;
+    parts.push(
+      textBlock(summary, margin, y, modeSize * 1.25, {
+        'font-size': modeSize,
+        'font-weight': 600,
+        fill: pc.ink,
+      }),
+    );
+    y += (summary.length - 1) * modeSize * 1.25;
   }
   return { parts, bottom: y + 26 * u };
 }

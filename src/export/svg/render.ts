@@ -4,22 +4,19 @@
  * geometry, states and drawing rules as the map. Pure: returns a string.
  */
 import type { AtlasModel } from '../../model/atlas-model.ts';
-import { formatLongDay } from '../../i18n/format.ts';
-import { fill, modeLabel, STRINGS } from '../../i18n/strings.ts';
-import { countText, regionName } from '../../i18n/text.ts';
-import { PRESENT_FACTOR } from '../../style/link-style.ts';
-import { MAP_COLOURS, PAGE_COLOURS, topicColours } from '../../style/palette.ts';
+import { modeLabel } from '../../i18n/strings.ts';
+import { countText } from '../../i18n/text.ts';
 import type { Derived } from '../../view/derive.ts';
+import { diffSentence } from '../../view/diff-sentence.ts';
+import { dateLine, selectionName } from '../../view/describe.ts';
 import { legendFor } from '../../view/legend.ts';
 import type { UrlView } from '../../view/view-state.ts';
 import type { Level } from '../../geo/overview.ts';
 import { labels } from './labels.ts';
-import { buildLegend } from './legend.ts';
 import { mapLayer } from './map-layer.ts';
-import { attrs, el, escapeXml, num, titleEl } from './markup.ts';
-import { footer, footerHeight, pageScale, titleBlock } from './page.ts';
-
-export const FONT_FAMILY = "system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif";
+import { el } from './markup.ts';
+import { titleBlock } from './page.ts';
+import { FONT_FAMILY, frame, group, headTexts, rectOf, sheetOf, svgDocument } from './sheet.ts';
 
 export interface SvgExportInput {
   model: AtlasModel;
@@ -39,71 +36,31 @@ export interface SvgExportInput {
   bounds?: [number, number, number, number];
   /** The overview's level: 'near' when the map was zoomed in to show cities (default 'far'). */
   level?: Level;
-}
-
-/** "Stand: 11. Dezember 2020", or the period "1. Januar 2020 – 11. Dezember 2020" in signed mode. */
-export function dateLine(view: Pick<UrlView, 'mode' | 'date' | 'from' | 'lang'>): string {
-  if (view.mode === 'signed')
-    return `${formatLongDay(view.from, view.lang)} – ${formatLongDay(view.date, view.lang)}`;
-  return fill(STRINGS[view.lang].exportAsOf, { date: formatLongDay(view.date, view.lang) });
-}
-
-function selectionName(model: AtlasModel, view: SvgExportInput['view']): string | null {
-  if (!view.select) return null;
-  const c = model.atlas.cooperationById.get(view.select);
-  if (c) return c.title[view.lang];
-  const r = model.atlas.regions.get(view.select);
-  return r ? regionName(r, view.lang) : null;
+  /** The permalink of the view, for the source line. */
+  link?: string;
 }
 
 export function renderSvg(input: SvgExportInput): string {
   const { model, derived, view, width: W, height: H } = input;
   const lang = view.lang;
-  const s = STRINGS[lang];
-  const c = MAP_COLOURS[view.theme];
-  const pc = PAGE_COLOURS[view.theme];
-  const p = pageScale(W, H, view.present, PRESENT_FACTOR);
-  const { u, w, margin, contentW } = p;
+  const sheet = sheetOf(model, view, W, H, input.link);
+  const { p, s, c, pc } = sheet;
+  const { u, w } = p;
 
-  const selName = selectionName(model, view);
-  const filterParts = [...view.topics.map((t) => s.topic[t]), ...view.kinds.map((k) => s.kind[k])];
+  const head = headTexts(sheet, view, selectionName(model, view));
   const texts = {
-    title: input.title ?? (selName ? `${s.appTitle} – ${selName}` : s.appTitle),
+    title: input.title ?? head.title,
     date: dateLine(view),
     mode: `${s.modeLabel}: ${modeLabel(s, view.mode)}`,
     count: countText(derived.visible.length, lang),
-    filters: filterParts.length > 0 ? `${s.filters}: ${filterParts.join(', ')}` : null,
+    filters: head.filters,
+    summary: derived.diff ? diffSentence(derived.diff, lang, model.atlas.regions) : null,
   };
   const title = titleBlock(p, texts, pc);
-  const attribution = fill(s.attribution, { year: model.geoYear });
 
-  // Frame: landscape pages put the map left (62 %) and the legend right; portrait pages stack
-  // the legend under the map, which keeps at least 55 % of the height.
+  // Frame: landscape pages put the map left (62 %) and the legend right.
   const level = input.level ?? 'far';
-  const spec = legendFor(model, view, derived, level);
-  const legendInput = { spec, s, c, pc, topicColours: topicColours(view.theme), w, u };
-  /** The legend at the largest size (22 px at 1920 × 1080, down to 11) that fits maxHeight. */
-  const fitLegend = (x: number, width: number, top: number, maxHeight: number) => {
-    let legend = buildLegend({ ...legendInput, x, width, top }, 22 * u);
-    for (let size = 21; legend.height > maxHeight && size >= 11; size--)
-      legend = buildLegend({ ...legendInput, x, width, top }, size * u);
-    return legend;
-  };
-  const gap = 40 * u;
-  const bottom = H - margin * 0.5 - footerHeight(p);
-  const avail = bottom - title.bottom;
-  const stackedLegendH = p.stacked ? fitLegend(0, contentW, 0, avail * 0.45).height : 0;
-  const box = p.stacked
-    ? {
-        x0: margin,
-        y0: title.bottom,
-        x1: W - margin,
-        y1: Math.max(title.bottom + avail * 0.55, bottom - stackedLegendH - gap * 0.5),
-      }
-    : { x0: margin, y0: title.bottom, x1: margin + Math.round(contentW * 0.62), y1: bottom };
-  const legendX = p.stacked ? margin : box.x1 + gap;
-  const legendTop = p.stacked ? box.y1 + gap * 0.25 : box.y0 + 4 * u;
-  const legend = fitLegend(legendX, W - margin - legendX, legendTop, bottom - legendTop);
+  const { box, legend } = frame(sheet, legendFor(model, view, derived, level), title.bottom, 0.62);
 
   const layer = mapLayer({
     model,
@@ -111,7 +68,7 @@ export function renderSvg(input: SvgExportInput): string {
     select: view.select,
     lang,
     colours: c,
-    topicColours: topicColours(view.theme),
+    topicColours: sheet.topicColours,
     box,
     bounds: input.bounds,
     level,
@@ -137,31 +94,15 @@ export function renderSvg(input: SvgExportInput): string {
     texts.date,
     `${texts.mode} · ${texts.count}`,
     texts.filters,
-    s.exportSource,
-    attribution,
+    texts.summary,
+    sheet.source,
+    sheet.attribution,
   ]
     .filter((x): x is string => x !== null)
     .join('. ');
-  const group = (id: string, a: Record<string, string | number | undefined>, parts: string[]) =>
-    `${el('g', { id, ...a }, `\n${parts.join('\n')}\n`)}\n`;
   const lineGroup = { fill: 'none', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' };
-  const mapRect = {
-    x: box.x0,
-    y: box.y0,
-    width: box.x1 - box.x0,
-    height: box.y1 - box.y0,
-    rx: 10 * u,
-  };
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n` +
-    `<svg xmlns="http://www.w3.org/2000/svg"${attrs({
-      width: W,
-      height: H,
-      viewBox: `0 0 ${num(W)} ${num(H)}`,
-      'font-family': FONT_FAMILY,
-    })}>\n` +
-    `${titleEl(texts.title)}\n<desc>${escapeXml(desc)}</desc>\n` +
-    `${el('rect', { id: 'background', x: 0, y: 0, width: W, height: H, fill: pc.page })}\n` +
+  const mapRect = rectOf(box, u);
+  const body =
     `${el('rect', { id: 'map-background', ...mapRect, fill: c.sea })}\n` +
     (layer.zoomed
       ? `<clipPath id="map-clip">${el('rect', mapRect)}</clipPath>\n<g clip-path="url(#map-clip)">\n`
@@ -173,8 +114,6 @@ export function renderSvg(input: SvgExportInput): string {
     group('labels', { 'font-family': FONT_FAMILY }, labelParts) +
     (layer.zoomed ? '</g>\n' : '') +
     group('legend', { 'font-family': FONT_FAMILY }, legend.parts) +
-    group('title', { 'font-family': FONT_FAMILY }, title.parts) +
-    group('footer', { 'font-family': FONT_FAMILY }, footer(p, s.exportSource, attribution, pc)) +
-    `</svg>\n`
-  );
+    group('title', { 'font-family': FONT_FAMILY }, title.parts);
+  return svgDocument(sheet, texts.title, desc, body);
 }

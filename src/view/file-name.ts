@@ -1,6 +1,7 @@
 /** File names of exports, made only of known ids and dates. Pure. */
+import { isRangeMode } from '../time/in-force.ts';
 import { formatDay } from '../data/partial-date.ts';
-import type { UrlView } from '../view/view-state.ts';
+import type { UrlView } from './view-state.ts';
 
 /** Keeps [A-Za-z0-9-] only: anything else becomes "-", runs collapse, ends are trimmed. */
 export function sanitizeFilePart(text: string): string {
@@ -12,7 +13,8 @@ export function sanitizeFilePart(text: string): string {
 
 /**
  * "kooperationsatlas-2020-12-11-DE-BB.svg"; in signed mode the period
- * "kooperationsatlas-2020-01-01_2020-12-11.png". The selection is named only when it is known
+ * "kooperationsatlas-2020-01-01_2020-12-11.png", in diff mode the two dates
+ * "kooperationsatlas-diff-2019-01-01_2023-01-01.png". The selection is named only when it is known
  * (`isKnown`), and kept to [A-Za-z0-9-].
  */
 export function exportFileName(
@@ -20,10 +22,12 @@ export function exportFileName(
   isKnown: (id: string) => boolean,
   ext: string,
 ): string {
-  const when =
-    view.mode === 'signed'
-      ? `${formatDay(view.from)}_${formatDay(view.date)}`
-      : formatDay(view.date);
+  const range = `${formatDay(view.from)}_${formatDay(view.date)}`;
+  const when = !isRangeMode(view.mode)
+    ? formatDay(view.date)
+    : view.mode === 'diff'
+      ? `diff-${range}`
+      : range;
   const select = view.select !== null && isKnown(view.select) ? sanitizeFilePart(view.select) : '';
   return `kooperationsatlas-${when}${select ? `-${select}` : ''}.${ext}`;
 }
