@@ -8,6 +8,7 @@ import { formatDay } from '../data/partial-date.ts';
 import { formatLongDay } from '../i18n/format.ts';
 import { STRINGS } from '../i18n/strings.ts';
 import { useEmbedBridge } from '../embed/bridge.ts';
+import { useResizeMessage } from '../embed/resize.ts';
 import { Filters } from '../panel/Filters.tsx';
 import { Legend } from '../panel/Legend.tsx';
 import { Panel } from '../panel/Panel.tsx';
@@ -42,14 +43,17 @@ function useDocument(): void {
     document.documentElement.lang = lang;
     document.documentElement.dataset['theme'] = theme;
   }, [lang, theme]);
+  const audience = useView((v) => v.audience);
   useEffect(() => {
-    document.title = `${STRINGS[lang].appTitle} – ${formatLongDay(date, lang)}`;
-  }, [lang, date]);
+    const s = STRINGS[lang];
+    document.title = `${audience ? s.audienceTitle : s.appTitle} – ${formatLongDay(date, lang)}`;
+  }, [lang, date, audience]);
 }
 
 export function App({ notices, onReady }: AppProps) {
   const embed = useView((v) => v.embed);
   const present = useView((v) => v.present);
+  const audience = useView((v) => v.audience);
   const lang = useView((v) => v.lang);
   const date = useView((v) => v.date);
   const s = STRINGS[lang];
@@ -59,11 +63,12 @@ export function App({ notices, onReady }: AppProps) {
   useKeyboard();
   usePlayer();
   useEmbedBridge();
+  useResizeMessage();
   const close = () => setDialog(null);
 
   return (
     <div
-      className={`app${embed ? ' is-embed' : ''}${present ? ' is-present' : ''}`}
+      className={`app${embed ? ' is-embed' : ''}${present ? ' is-present' : ''}${audience ? ' is-audience' : ''}`}
       data-testid="app"
       data-date={formatDay(date)}
     >
@@ -88,10 +93,13 @@ export function App({ notices, onReady }: AppProps) {
           </aside>
         )}
       </main>
-      <ErrorBoundary part="timeline" message={s.partFailed} retryLabel={s.retry}>
-        <FaultProbe part="timeline" />
-        <Timeline />
-      </ErrorBoundary>
+      {/* The audience's window shows only the map and the caption; the presenter steers. */}
+      {!audience && (
+        <ErrorBoundary part="timeline" message={s.partFailed} retryLabel={s.retry}>
+          <FaultProbe part="timeline" />
+          <Timeline />
+        </ErrorBoundary>
+      )}
       <Suspense fallback={null}>
         {dialog === 'about' && <AboutDialog onClose={close} />}
         {dialog === 'share' && <ShareDialog onClose={close} />}

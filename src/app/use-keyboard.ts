@@ -11,6 +11,8 @@ export function useKeyboard(): void {
     const { store, bounds, model } = env;
     const onKey = (e: KeyboardEvent) => {
       const v = store.get();
+      // The audience's window follows the presenter's; its own keys would put it out of step.
+      if (v.audience) return;
       const cmd = keyCommand(e, {
         place: keyPlaceOf(e.target),
         presenting: v.present,

@@ -3,6 +3,7 @@
  * per dataset; view changes only set feature-state on the features that changed (map/sync.ts).
  * While it exists it offers its camera to the rest of the app as the MapHandle.
  */
+import { captionDock, fitPadding, type FrameMode } from '../view/layout.ts';
 import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -10,8 +11,8 @@ import './map.css';
 import { GERMANY_BOUNDS } from '../geo/anchors.ts';
 import { STRINGS } from '../i18n/strings.ts';
 import { select } from '../view/actions.ts';
-import { useAct, useAtlas, useDerived, useView, type Camera } from '../ui/atlas-context.tsx';
-import { fitPadding } from './camera.ts';
+import { useAct, useAtlas, useDerived, useView } from '../ui/atlas-context.tsx';
+import type { Camera } from '../view/deck.ts';
 import { PairBadges } from './PairBadges.tsx';
 import { pick, targetOf } from './picking.ts';
 import { RegionLabels } from './RegionLabels.tsx';
@@ -78,6 +79,13 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
   const painted = useRef<{ theme: typeof theme; present: boolean } | null>(null);
 
   const latest = useEffectEvent(() => ({ derived, selection, lang, theme, present, embed }));
+  /** Padding that frames Germany beside the caption, if one is docked (view/layout.ts). */
+  const paddingOf = (el: HTMLElement, mode: FrameMode & { selection: string | null }) =>
+    fitPadding(
+      mode,
+      el.clientHeight,
+      captionDock(mode, el.clientWidth, el.clientHeight, mode.selection !== null),
+    );
   /** Set once the user moves the map: until then it keeps Germany framed when the frame resizes. */
   const userMoved = useRef(false);
   const ready = useEffectEvent(() => onReady());
@@ -96,7 +104,7 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
         container: el,
         style: buildStyle(model, { theme: initial.theme, present: initial.present }),
         bounds: GERMANY_BOUNDS,
-        fitBoundsOptions: { padding: fitPadding(initial, el.clientHeight) },
+        fitBoundsOptions: { padding: paddingOf(el, initial) },
         attributionControl: false,
         dragRotate: false,
         pitchWithRotate: false,
@@ -121,11 +129,7 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
     // Until the user moves it, the map keeps Germany framed as its frame resizes (embeds).
     m.on('resize', () => {
       if (userMoved.current) return;
-      const now = latest();
-      m.fitBounds(GERMANY_BOUNDS, {
-        padding: fitPadding(now, m.getContainer().clientHeight),
-        duration: 0,
-      });
+      m.fitBounds(GERMANY_BOUNDS, { padding: paddingOf(m.getContainer(), latest()), duration: 0 });
     });
     painted.current = { theme: initial.theme, present: initial.present };
     appliedLinks.current = null;
@@ -185,10 +189,7 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
         userMoved.current = camera !== null;
         if (camera) m.easeTo({ center: [camera[0], camera[1]], zoom: camera[2], duration });
         else
-          m.fitBounds(GERMANY_BOUNDS, {
-            padding: fitPadding(latest(), m.getContainer().clientHeight),
-            duration,
-          });
+          m.fitBounds(GERMANY_BOUNDS, { padding: paddingOf(m.getContainer(), latest()), duration });
       },
     });
     /** Whether a link, pair or hub under the pointer is drawn now (not hidden, not dimmed). */
@@ -253,11 +254,22 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
       apply(sizePaint(present));
       if (!userMoved.current)
         map.fitBounds(GERMANY_BOUNDS, {
-          padding: fitPadding({ present, embed }, map.getContainer().clientHeight),
+          padding: paddingOf(map.getContainer(), latest()),
           duration: 0,
         });
     }
   }, [map, theme, present, embed]);
+
+  // Embeds and presentations: a caption docks beside the map when something is selected, and
+  // Germany moves over to make room, so the caption never covers the selection.
+  const docked = (embed || present) && selection !== null;
+  useEffect(() => {
+    if (!map || userMoved.current) return;
+    map.fitBounds(GERMANY_BOUNDS, {
+      padding: paddingOf(map.getContainer(), latest()),
+      duration: reducedMotion() ? 0 : 300,
+    });
+  }, [map, docked]);
 
   // Feature states: only the features whose state changed. A selection needs the detail source.
   useEffect(() => {
@@ -319,14 +331,21 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
     if (points.length === 0) return;
     const bounds = new maplibregl.LngLatBounds(points[0], points[0]);
     for (const p of points) bounds.extend(p);
-    const padding = present ? { top: 80, bottom: 260, left: 80, right: 80 } : 80;
+    const frame = paddingOf(map.getContainer(), { present, embed, selection });
+    const extra = embed ? 16 : 56;
+    const padding = {
+      top: frame.top + extra,
+      bottom: frame.bottom + extra,
+      left: frame.left + extra,
+      right: frame.right + extra,
+    };
     userMoved.current = true;
     map.fitBounds(bounds, {
       padding,
       maxZoom: present ? 6.6 : 7.5,
       duration: reducedMotion() ? 0 : 600,
     });
-  }, [map, model, selection, present]);
+  }, [map, model, selection, present, embed]);
 
   return (
     <div className="map-wrap">

@@ -1,26 +1,78 @@
 /**
- * Presentation mode's toolbar: full screen, the deck of scenes (save, show, reorder, delete),
- * leaving the mode, and the blanked screen. The clicker keys are in the one key map
- * (view/keys.ts), bound by the app.
+ * Presentation mode. The presenter's window: full screen, the deck of scenes (save with notes,
+ * show, reorder, delete), the audience window, the speaker's notes, leaving the mode, and the
+ * blanked screen. The audience's window (`role=audience`): only the map and the caption, in step
+ * with the presenter's. The clicker keys are in the one key map (view/keys.ts), bound by the app.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import './present.css';
 import { STRINGS, fill } from '../i18n/strings.ts';
-import { moveScene, MAX_SCENES, type Scene } from '../view/deck.ts';
+import { moveScene, MAX_NOTES, MAX_SCENES, type Scene } from '../view/deck.ts';
+import { viewLink } from '../view/url.ts';
 import { useAct, useAtlas, useView } from '../ui/atlas-context.tsx';
 import { toggleFullscreen } from '../ui/fullscreen.ts';
 import { goToScene } from '../ui/scenes.ts';
+import { SpeakerNotes } from './SpeakerNotes.tsx';
+import { useAudienceSync, usePresenterSync } from './sync.ts';
 
-export default function Presenter() {
+export default function Presentation() {
+  const audience = useView((v) => v.audience);
+  return audience ? <AudienceWindow /> : <Presenter />;
+}
+
+function BlankScreen() {
+  const lang = useView((v) => v.lang);
+  const blank = useView((v) => v.blank);
+  const act = useAct();
+  if (!blank) return null;
+  return (
+    <div
+      className="blank-screen"
+      role="status"
+      data-testid="blank"
+      onClick={() => act({ blank: false })}
+    >
+      <span className="visually-hidden">{STRINGS[lang].blanked}</span>
+    </div>
+  );
+}
+
+function AudienceWindow() {
+  useAudienceSync();
+  return <BlankScreen />;
+}
+
+function Presenter() {
   const env = useAtlas();
   const act = useAct();
   const lang = useView((v) => v.lang);
   const scenes = useView((v) => v.scenes);
   const sceneIndex = useView((v) => v.sceneIndex);
-  const blank = useView((v) => v.blank);
   const s = STRINGS[lang];
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState('');
+  const [notes, setNotes] = useState('');
+  const [showNotes, setShowNotes] = useState(false);
+  const [blocked, setBlocked] = useState(false);
+  const [audienceOpen, setAudienceOpen] = useState(false);
+  const blank = useView((v) => v.blank);
+  const [since] = useState(() => Date.now());
+  const audience = useRef<Window | null>(null);
+  usePresenterSync(audience);
+
+  const openAudience = () => {
+    const link = viewLink(window.location.href, env.store.get(), env.model.today, {
+      present: true,
+      audience: true,
+    });
+    const w = window.open(link, 'kooperationsatlas-audience', 'popup,width=1280,height=720');
+    setBlocked(w === null);
+    if (w) {
+      audience.current = w;
+      setAudienceOpen(true);
+      setShowNotes(true);
+    }
+  };
 
   const save = () => {
     const cur = env.store.get();
@@ -33,9 +85,11 @@ export default function Presenter() {
       select: cur.select,
       topics: cur.topics,
       camera: env.map.get()?.camera() ?? null,
+      ...(notes.trim() ? { notes: notes.trim() } : {}),
     };
     act({ scenes: [...cur.scenes, scene], sceneIndex: cur.scenes.length });
     setName('');
+    setNotes('');
     setEditing(false);
   };
 
@@ -44,6 +98,23 @@ export default function Presenter() {
       <div className="presenter-bar" role="toolbar" aria-label={s.present}>
         <button type="button" className="text-button" onClick={toggleFullscreen}>
           {s.fullscreen}
+        </button>
+        <button
+          type="button"
+          className="text-button"
+          onClick={openAudience}
+          data-testid="open-audience"
+        >
+          {s.audienceOpen}
+        </button>
+        <button
+          type="button"
+          className="text-button"
+          aria-expanded={showNotes}
+          onClick={() => setShowNotes((v) => !v)}
+          data-testid="notes-toggle"
+        >
+          {s.notes}
         </button>
         <button
           type="button"
@@ -86,6 +157,16 @@ export default function Presenter() {
                 maxLength={80}
                 onChange={(e) => setName(e.target.value)}
                 placeholder={fill(s.sceneDefaultName, { n: scenes.length + 1 })}
+              />
+            </label>
+            <label className="scene-notes">
+              {s.notesLabel}
+              <textarea
+                value={notes}
+                maxLength={MAX_NOTES}
+                rows={3}
+                onChange={(e) => setNotes(e.target.value)}
+                data-testid="scene-notes"
               />
             </label>
             <button type="submit" className="text-button">
@@ -142,16 +223,22 @@ export default function Presenter() {
           )}
         </div>
       )}
+      {blocked && (
+        <p className="presenter-alert" role="alert">
+          {s.audienceBlocked}
+        </p>
+      )}
+      {showNotes && <SpeakerNotes since={since} />}
       <p className="presenter-help">{s.presentHelp}</p>
-      {blank && (
-        <div
-          className="blank-screen"
-          role="status"
-          data-testid="blank"
-          onClick={() => act({ blank: false })}
-        >
-          <span className="visually-hidden">{s.blanked}</span>
-        </div>
+      {/* With an audience window, only the projector goes black; the presenter keeps the view. */}
+      {audienceOpen ? (
+        blank && (
+          <p className="presenter-alert" role="status" data-testid="blank">
+            {s.blanked}
+          </p>
+        )
+      ) : (
+        <BlankScreen />
       )}
     </>
   );

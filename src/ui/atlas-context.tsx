@@ -2,6 +2,7 @@
  * What every part of the UI shares, given through React context instead of props: the dataset
  * model, the view store, the one deriver, the timeline's bounds and a handle on the map's camera.
  */
+import type { Camera } from '../view/deck.ts';
 import {
   createContext,
   useCallback,
@@ -16,7 +17,6 @@ import { useStore, type Store } from '../view/store.ts';
 import type { ViewState } from '../view/view-state.ts';
 
 /** [longitude, latitude, zoom] */
-export type Camera = [number, number, number];
 /** [west, south, east, north] */
 export type LngLatBox = [number, number, number, number];
 

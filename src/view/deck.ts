@@ -1,13 +1,18 @@
 /**
- * Scenes: saved views (date, mode, selection, topics, viewport) ordered into a deck that lives
- * in the URL (`scenes=`), so one link carries a whole talk. Format, readable and robust:
- *   scenes=<name>;<date>;<mode>;<select>;<topics>;<lng_lat_zoom>|<next scene>…
- * with <date> = YYYY-MM-DD, or FROM_TO in `signed` mode, topics joined by ".", every field
- * percent-encoded. Pure.
+ * Scenes: saved views (date, mode, selection, topics, viewport) with the speaker's notes,
+ * ordered into a deck that lives in the URL (`scenes=`), so one link carries a whole talk.
+ * Format, readable and robust:
+ *   scenes=<name>;<date>;<mode>;<select>;<topics>;<lng_lat_zoom>[;<notes>]|<next scene>…
+ * with <date> = YYYY-MM-DD, or FROM_TO in the range modes, topics joined by ".", every field
+ * percent-encoded. The notes field is optional: decks written before it existed still parse,
+ * and a scene without notes is written without it. Pure.
  */
 import { TOPICS, type Topic } from '../data/model.ts';
 import { formatDay, parseDay } from '../data/partial-date.ts';
 import { isRangeMode, TIME_MODES, type TimeMode } from '../time/in-force.ts';
+
+/** A map camera: [longitude, latitude, zoom]. */
+export type Camera = [number, number, number];
 
 export interface Scene {
   name: string;
@@ -17,7 +22,9 @@ export interface Scene {
   select: string | null;
   topics: Topic[];
   /** Camera: [longitude, latitude, zoom], or null for the default view of Germany. */
-  camera: [number, number, number] | null;
+  camera: Camera | null;
+  /** The speaker's notes (shown in the presenter's window only). */
+  notes?: string;
 }
 
 export interface DeckContext {
@@ -28,6 +35,8 @@ export interface DeckContext {
 
 export const MAX_SCENES = 50;
 const MAX_NAME = 80;
+/** Speaker's notes per scene, in characters. */
+export const MAX_NOTES = 1000;
 
 const enc = (s: string): string => encodeURIComponent(s);
 const round = (n: number, d: number): string => String(Math.round(n * 10 ** d) / 10 ** d);
@@ -44,6 +53,7 @@ export function formatDeck(scenes: readonly Scene[]): string {
         s.camera
           ? `${round(s.camera[0], 4)}_${round(s.camera[1], 4)}_${round(s.camera[2], 2)}`
           : '',
+        ...(s.notes ? [enc(s.notes)] : []),
       ].join(';'),
     )
     .join('|');
@@ -77,11 +87,14 @@ export function parseDeck(
     const select = decode(f[3] ?? '');
     const topics = (f[4] ?? '').split('.').filter(Boolean);
     const cam = (f[5] ?? '').split('_').map(Number);
+    const notes = f.length === 7 ? decode(f[6]!) : '';
     const inRange = (d: number | null | undefined): d is number =>
       d !== null && d !== undefined && d >= ctx.start && d <= ctx.today;
     const ok =
-      f.length === 6 &&
+      (f.length === 6 || f.length === 7) &&
       name !== null &&
+      notes !== null &&
+      notes.length <= MAX_NOTES &&
       name.length > 0 &&
       name.length <= MAX_NAME &&
       (TIME_MODES as readonly string[]).includes(mode) &&
@@ -111,6 +124,7 @@ export function parseDeck(
       select: select || null,
       topics: topics as Topic[],
       camera: f[5] === '' ? null : [cam[0]!, cam[1]!, cam[2]!],
+      ...(notes ? { notes } : {}),
     });
   }
   return { scenes, invalid, dropped: Math.max(0, parts.length - MAX_SCENES) };

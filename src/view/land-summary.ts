@@ -25,16 +25,24 @@ export interface LandSummary {
 const seriesMode = (mode: TimeMode): 'inforce' | 'cumulative' =>
   mode === 'cumulative' ? 'cumulative' : 'inforce';
 
+/** The partners sharing the most cooperations, most first (ties by id). */
+export function closestPartners(
+  partnerCounts: ReadonlyMap<string, number>,
+  n: number,
+): { region: string; count: number }[] {
+  return [...partnerCounts]
+    .map(([region, count]) => ({ region, count }))
+    .sort((a, b) => b.count - a.count || (a.region < b.region ? -1 : 1))
+    .slice(0, n);
+}
+
 export function landSummary(
   atlas: Pick<Atlas, 'cooperationsByRegion'>,
   region: string,
   derived: Pick<Derived, 'selected' | 'partnerCounts'>,
   view: { mode: TimeMode; date: number; start: number; filters: Filters },
 ): LandSummary {
-  const closest = [...derived.partnerCounts]
-    .map(([r, count]) => ({ region: r, count }))
-    .sort((a, b) => b.count - a.count || (a.region < b.region ? -1 : 1))
-    .slice(0, CLOSEST);
+  const closest = closestPartners(derived.partnerCounts, CLOSEST);
   const days: number[] = [];
   for (let d = startOfYear(view.start); d < view.date; d = startOfYear(d + 366)) days.push(d);
   days.push(view.date);

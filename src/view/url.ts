@@ -30,7 +30,8 @@ const MAX_SHOWN = 60;
 export const MAX_NOTICES_PER_PARAM = 5;
 /** The longest value each parameter may have; longer ones are refused before parsing. */
 export const MAX_LENGTH: Record<string, number> = {
-  scenes: 20_000,
+  // Fifty scenes with names and a few lines of notes each.
+  scenes: 60_000,
   topics: 600,
   kinds: 600,
   select: 200,
@@ -132,6 +133,9 @@ export function parseViewQuery(
   view.nationwide = (choice('nationwide', ['1', '0'] as const) ?? '1') === '1';
   view.embed = (choice('embed', ['1', '0'] as const) ?? '0') === '1';
   view.present = (choice('present', ['1', '0'] as const) ?? '0') === '1';
+  // The audience's window is always a presentation.
+  view.audience = choice('role', ['audience', 'presenter'] as const) === 'audience';
+  if (view.audience) view.present = true;
   const scenes = get('scenes');
   if (scenes !== null) {
     const deck = parseDeck(scenes, {
@@ -170,6 +174,7 @@ export function formatViewQuery(view: UrlView, today: number): string {
   if (view.tab !== d.tab) q.set('view', view.tab);
   if (view.embed) q.set('embed', '1');
   if (view.present) q.set('present', '1');
+  if (view.audience) q.set('role', 'audience');
   if (view.order !== d.order) q.set('order', view.order);
   if (!view.nationwide) q.set('nationwide', '0');
   if (view.scenes.length) q.set('scenes', formatDeck(view.scenes));
@@ -178,18 +183,23 @@ export function formatViewQuery(view: UrlView, today: number): string {
 
 /**
  * A link to a view: the app's own address (never another origin) with the view's query, for the
- * share dialog and the "open in atlas" link. `embed` and `present` are set as asked.
+ * share dialog and the "open in atlas" link. `embed`, `present` and `audience` are set as asked.
  */
 export function viewLink(
   base: string,
   view: UrlView,
   today: number,
-  options: { embed?: boolean; present?: boolean } = {},
+  options: { embed?: boolean; present?: boolean; audience?: boolean } = {},
 ): string {
   const url = new URL(base);
   url.hash = '';
   url.search = formatViewQuery(
-    { ...view, embed: options.embed ?? false, present: options.present ?? false },
+    {
+      ...view,
+      embed: options.embed ?? false,
+      present: options.present ?? false,
+      audience: options.audience ?? false,
+    },
     today,
   );
   return url.toString();

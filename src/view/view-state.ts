@@ -26,6 +26,11 @@ export interface UrlView {
   theme: Theme;
   embed: boolean;
   present: boolean;
+  /**
+   * The audience's window of a presentation (`present=1&role=audience`): only the map and the
+   * caption, following the presenter's window.
+   */
+  audience: boolean;
   tab: Tab;
   /** The presentation deck (in the URL as `scenes=`). */
   scenes: Scene[];
@@ -60,6 +65,7 @@ export function defaultView(today: number): ViewState {
     theme: 'light',
     embed: false,
     present: false,
+    audience: false,
     tab: 'map',
     scenes: [],
     order: 'geo',

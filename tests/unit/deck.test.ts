@@ -50,6 +50,35 @@ describe('scenes deck', () => {
     expect(scenes.map((s) => s.name)).toEqual(['ok']);
     expect(invalid).toBe(4);
   });
+  it('carries speaker notes (with separators and line breaks); old six-field decks still parse', () => {
+    const deck = [
+      scene({ name: 'mit Notizen', notes: 'Zuerst: 2006; dann | später\nZweite Zeile „Zitat“' }),
+      scene({ name: 'ohne' }),
+      scene({
+        name: 'diff',
+        mode: 'diff',
+        from: dayNumber(2019, 1, 1),
+        date: dayNumber(2023, 1, 1),
+      }),
+    ];
+    const text = formatDeck(deck);
+    expect(text.split('|')[1]!.split(';')).toHaveLength(6); // no notes: the old format
+    expect(parseDeck(text, ctx)).toEqual({ scenes: deck, invalid: 0, dropped: 0 });
+    const old = 'Alt;2010-01-01;inforce;DE-BB;ai-data;13.4_52.5_6';
+    expect(parseDeck(old, ctx).scenes[0]).toEqual(
+      scene({
+        name: 'Alt',
+        date: dayNumber(2010, 1, 1),
+        from: dayNumber(2010, 1, 1),
+        select: 'DE-BB',
+        topics: ['ai-data'],
+        camera: [13.4, 52.5, 6],
+      }),
+    );
+    // Notes longer than the limit make the scene invalid, not the deck.
+    const long = formatDeck([scene({ notes: 'x'.repeat(1001) }), scene({ name: 'b' })]);
+    expect(parseDeck(long, ctx)).toMatchObject({ invalid: 1, scenes: [{ name: 'b' }] });
+  });
   it('reorders scenes', () => {
     const deck = [scene({ name: 'a' }), scene({ name: 'b' }), scene({ name: 'c' })];
     expect(moveScene(deck, 2, -1).map((s) => s.name)).toEqual(['a', 'c', 'b']);
