@@ -64,18 +64,45 @@ function datasetCsv(): Plugin {
   };
 }
 
+/**
+ * The single file needs no boot check (it loads nothing); public/ is not part of it, so the
+ * reference goes.
+ */
+function dropBootCheck(): Plugin {
+  return {
+    name: 'kooperationsatlas:drop-boot-check',
+    transformIndexHtml: (html) =>
+      html.replace(
+        /\s*<!--[^>]*boot-check[^>]*-->\s*<script[^>]*data-boot-check[^>]*><\/script>/,
+        '',
+      ),
+  };
+}
+
+/**
+ * Our servers let a sandboxed iframe (opaque origin, no `allow-same-origin`) load the app's
+ * files: they are public, so any origin may read them.
+ */
+const CORS_HEADERS = { 'Access-Control-Allow-Origin': '*' };
+
 // `vite build --mode single` writes one self-contained HTML file (scripts, styles, data,
 // geometry and MapLibre's worker inlined) that works from file:// with no network.
 export default defineConfig(({ mode }) => ({
   plugins:
     mode === 'single'
-      ? [react(), colourTokens(), datasetCsv(), viteSingleFile({ removeViteModuleLoader: true })]
+      ? [
+          react(),
+          colourTokens(),
+          datasetCsv(),
+          dropBootCheck(),
+          viteSingleFile({ removeViteModuleLoader: true }),
+        ]
       : [react(), colourTokens(), datasetCsv(), preloadAppAssets()],
   resolve: { alias: { '@data': dataDir } },
   publicDir: mode === 'single' ? false : 'public',
   base: './',
-  server: { port: 5173, host: '127.0.0.1' },
-  preview: { port: 4173, host: '127.0.0.1' },
+  server: { port: 5173, host: '127.0.0.1', headers: CORS_HEADERS },
+  preview: { port: 4173, host: '127.0.0.1', headers: CORS_HEADERS },
   build:
     mode === 'single'
       ? {

@@ -12,6 +12,8 @@ import { TIMELINE_START } from '../src/time/in-force.ts';
 import { changedFeatures } from '../src/view/derive.ts';
 import { createDeriver } from '../src/view/selectors.ts';
 import { defaultView, type ViewState } from '../src/view/view-state.ts';
+import { parseViewQuery } from '../src/view/url.ts';
+import { renderSvg } from '../src/export/svg/render.ts';
 import { ensureDataset, loadDataFolder } from './generate.ts';
 
 const today = todayInGermany();
@@ -54,3 +56,23 @@ for (const n of [1000, 10000]) {
     });
   });
 }
+
+// Hostile inputs (issue 17): the work is bounded, so these stay far below a second.
+describe('hostile inputs', () => {
+  const model = createAtlasModel(loadDataFolder(ensureDataset(1000)), today);
+  const ctx = { today, isSelectable: (id: string) => model.atlas.regions.has(id) };
+  const bad = Array.from({ length: 40_000 }, (_, i) => `x${i}`).join(',');
+  const url300k = `topics=${bad}&kinds=${bad}&select=${'a'.repeat(60_000)}`;
+  const deck = Array.from({ length: 5000 }, () => 'S;2010-01-01;inforce;;;').join('|');
+  const title = 'W'.repeat(30_000);
+  const view = defaultView(today);
+  const derived = createDeriver(model)(view);
+  const once = { time: 0, iterations: 5, warmupTime: 0, warmupIterations: 1 };
+  bench('URL of 300 kB', () => void parseViewQuery(url300k, ctx), once);
+  bench('deck of 5 000 scenes', () => void parseViewQuery(`scenes=${deck}`, ctx), once);
+  bench(
+    'SVG export with a 30 000-character title',
+    () => void renderSvg({ model, derived, view, width: 1920, height: 1080, title }),
+    once,
+  );
+});

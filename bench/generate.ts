@@ -239,7 +239,7 @@ function generateCooperations(real: RealData, n: number, until: number): Coopera
         supports:
           s === 1
             ? ['signed', 'effective', 'ended', 'partners', 'joined', 'lead', 'projects', 'summary']
-            : [],
+            : ['summary'],
       });
     if (random() < 0.3)
       record.note = {

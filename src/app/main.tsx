@@ -15,17 +15,19 @@ import { createDeriver } from '../view/selectors.ts';
 import { createStore, subscribeSlice } from '../view/store.ts';
 import { formatViewQuery, parseViewQuery } from '../view/url.ts';
 import { AtlasProvider, createMapSlot, type AtlasEnv } from '../ui/atlas-context.tsx';
+import { hostTargets } from '../embed/protocol.ts';
 import { App } from './App.tsx';
 import { loadData } from './load.ts';
 
 const root = createRoot(document.getElementById('root')!);
 
-function announceReady(): void {
+function announceReady(origins: readonly string[]): void {
   performance.mark('kooperationsatlas:ready');
   document.documentElement.dataset['ready'] = 'true';
   const message = { type: 'kooperationsatlas:ready' };
   window.postMessage(message, '*');
-  if (window.parent !== window) window.parent.postMessage(message, '*');
+  if (window.parent !== window)
+    for (const target of hostTargets(origins)) window.parent.postMessage(message, target);
 }
 
 /**
@@ -85,7 +87,7 @@ async function start(): Promise<void> {
           onReady={() => {
             if (ready) return;
             ready = true;
-            announceReady();
+            announceReady(env.store.get().origins);
           }}
         />
       </AtlasProvider>

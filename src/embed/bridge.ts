@@ -13,7 +13,7 @@ import { subscribeSlice } from '../view/store.ts';
 import type { ViewState } from '../view/view-state.ts';
 import { useAtlas } from '../ui/atlas-context.tsx';
 import type { Derived } from '../view/derive.ts';
-import { parseCommand, type StateMessage } from './protocol.ts';
+import { hostTargets, isAllowedOrigin, parseCommand, type StateMessage } from './protocol.ts';
 
 /** The state message for a view (visibleCooperations: the ids shown, in dataset order). */
 export function stateMessage(model: AtlasModel, view: ViewState, derived: Derived): StateMessage {
@@ -49,6 +49,8 @@ export function useEmbedBridge(): void {
     };
     const message = () => stateMessage(model, store.get(), derive(store.get()));
     const onMessage = (e: MessageEvent) => {
+      // A publisher's `origins=` limits who may steer the embed (and who hears from it).
+      if (e.source !== window && !isAllowedOrigin(e.origin, store.get().origins)) return;
       const cmd = parseCommand(e.data, ctx);
       if (!cmd) return;
       listening = true;
@@ -78,7 +80,7 @@ export function useEmbedBridge(): void {
           const text = JSON.stringify(msg);
           if (text === lastAnnounced) return;
           lastAnnounced = text;
-          host().postMessage(msg, '*');
+          for (const target of hostTargets(store.get().origins)) host().postMessage(msg, target);
         }, 150);
       },
       sameSlice,

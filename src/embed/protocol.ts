@@ -13,6 +13,17 @@ import type { TimeMode } from '../time/in-force.ts';
 
 export const PREFIX = 'kooperationsatlas:';
 
+/**
+ * The host origins a message may come from and go to: those of `origins=` where a publisher set
+ * them, else any (`*`: the messages carry only public data).
+ */
+export function isAllowedOrigin(origin: string, origins: readonly string[]): boolean {
+  return origins.length === 0 || origins.includes(origin);
+}
+export function hostTargets(origins: readonly string[]): string[] {
+  return origins.length === 0 ? ['*'] : [...origins];
+}
+
 export interface SetCommand {
   type: 'set';
   date?: number;

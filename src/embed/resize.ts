@@ -7,6 +7,7 @@
 import { useEffect } from 'react';
 import { preferredEmbedHeight } from '../view/layout.ts';
 import { useView } from '../ui/atlas-context.tsx';
+import { hostTargets } from './protocol.ts';
 
 export const RESIZE_TYPE = 'kooperationsatlas:resize';
 
@@ -41,6 +42,7 @@ function contentHeight(): number {
 export function useResizeMessage(): void {
   const embed = useView((v) => v.embed);
   const tab = useView((v) => v.tab);
+  const origins = useView((v) => v.origins);
   useEffect(() => {
     if (!embed || window.parent === window) return;
     let last = 0;
@@ -54,7 +56,8 @@ export function useResizeMessage(): void {
       const height = preferredEmbedHeight(document.documentElement.clientWidth, contentHeight());
       if (height === last) return;
       last = height;
-      window.parent.postMessage({ type: RESIZE_TYPE, height }, '*');
+      for (const target of hostTargets(origins))
+        window.parent.postMessage({ type: RESIZE_TYPE, height }, target);
     };
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(post);
@@ -71,5 +74,5 @@ export function useResizeMessage(): void {
       mo.disconnect();
       cancelAnimationFrame(frame);
     };
-  }, [embed, tab]);
+  }, [embed, tab, origins]);
 }

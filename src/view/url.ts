@@ -35,7 +35,21 @@ export const MAX_LENGTH: Record<string, number> = {
   topics: 600,
   kinds: 600,
   select: 200,
+  origins: 600,
 };
+/** At most this many host origins in `origins=`. */
+export const MAX_ORIGINS = 5;
+
+/** An origin as `new URL()` writes it (http or https, no path), or null. */
+export function parseOrigin(text: string): string | null {
+  try {
+    const url = new URL(text);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    return url.origin === text.replace(/\/$/, '') ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
 const MAX_OTHER = 40;
 /** A list never has more items than its vocabulary has values (twice, for repeats). */
 const MAX_ITEMS = 2 * Math.max(TOPICS.length, KINDS.length);
@@ -133,6 +147,17 @@ export function parseViewQuery(
   view.nationwide = (choice('nationwide', ['1', '0'] as const) ?? '1') === '1';
   view.embed = (choice('embed', ['1', '0'] as const) ?? '0') === '1';
   view.present = (choice('present', ['1', '0'] as const) ?? '0') === '1';
+  const origins = get('origins');
+  if (origins !== null) {
+    const items = origins.split(',', MAX_ORIGINS + 1);
+    if (items.length > MAX_ORIGINS) bad('origins', origins, 'too-long');
+    else
+      for (const item of items) {
+        const origin = parseOrigin(item);
+        if (origin === null) bad('origins', item, 'malformed');
+        else if (!view.origins.includes(origin)) view.origins.push(origin);
+      }
+  }
   // The audience's window is always a presentation.
   view.audience = choice('role', ['audience', 'presenter'] as const) === 'audience';
   if (view.audience) view.present = true;
@@ -175,6 +200,7 @@ export function formatViewQuery(view: UrlView, today: number): string {
   if (view.embed) q.set('embed', '1');
   if (view.present) q.set('present', '1');
   if (view.audience) q.set('role', 'audience');
+  if (view.origins.length) q.set('origins', view.origins.join(','));
   if (view.order !== d.order) q.set('order', view.order);
   if (!view.nationwide) q.set('nationwide', '0');
   if (view.scenes.length) q.set('scenes', formatDeck(view.scenes));
@@ -199,6 +225,7 @@ export function viewLink(
       embed: options.embed ?? false,
       present: options.present ?? false,
       audience: options.audience ?? false,
+      origins: [],
     },
     today,
   );

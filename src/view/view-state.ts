@@ -31,6 +31,11 @@ export interface UrlView {
    * caption, following the presenter's window.
    */
   audience: boolean;
+  /**
+   * The host pages (origins) the embed talks to (`origins=`): empty for any. Set by a publisher
+   * in the iframe's address; never carried into share links.
+   */
+  origins: string[];
   tab: Tab;
   /** The presentation deck (in the URL as `scenes=`). */
   scenes: Scene[];
@@ -66,6 +71,7 @@ export function defaultView(today: number): ViewState {
     embed: false,
     present: false,
     audience: false,
+    origins: [],
     tab: 'map',
     scenes: [],
     order: 'geo',
