@@ -1,5 +1,7 @@
 /** Every visible string of the app, in German (default) and English. */
-import type { Kind, Lang, Topic } from '../data/model.ts';
+import type { Kind, Lang, PublisherKind, SUPPORT_TOKENS, Topic } from '../data/model.ts';
+
+type SupportFact = (typeof SUPPORT_TOKENS)[number];
 import type { TimeMode } from '../time/in-force.ts';
 
 const de = {
@@ -111,6 +113,27 @@ const de = {
   panelProjects: 'Teilprojekte',
   panelLead: 'Federführung',
   panelSources: 'Quellen',
+  sourceMark: 'Quelle {n}: {publisher}',
+  sourceBacks: 'belegt',
+  publisherKind: {
+    party: 'Beteiligte',
+    official: 'Behörde',
+    'news-agency': 'Nachrichtenagentur',
+    'trade-press': 'Fachpresse',
+    press: 'Presse',
+    association: 'Verband',
+    other: 'Sonstige',
+  } satisfies Record<PublisherKind, string>,
+  fact: {
+    signed: 'Unterzeichnung',
+    effective: 'Inkrafttreten',
+    ended: 'Ende',
+    partners: 'Partner',
+    joined: 'Beitritte',
+    lead: 'Federführung',
+    projects: 'Teilprojekte',
+    summary: 'Beschreibung',
+  } satisfies Record<SupportFact, string>,
   panelSigned: 'Unterzeichnet',
   panelEffective: 'In Kraft seit',
   panelEnded: 'Beendet',
@@ -396,6 +419,27 @@ const en: Strings = {
   panelProjects: 'Sub-projects',
   panelLead: 'Lead',
   panelSources: 'Sources',
+  sourceMark: 'Source {n}: {publisher}',
+  sourceBacks: 'backs',
+  publisherKind: {
+    party: 'party to it',
+    official: 'public body',
+    'news-agency': 'news agency',
+    'trade-press': 'trade press',
+    press: 'press',
+    association: 'association',
+    other: 'other',
+  },
+  fact: {
+    signed: 'signature',
+    effective: 'entry into force',
+    ended: 'end',
+    partners: 'partners',
+    joined: 'accessions',
+    lead: 'lead',
+    projects: 'projects',
+    summary: 'description',
+  },
   panelSigned: 'Signed',
   panelEffective: 'In force since',
   panelEnded: 'Ended',
@@ -469,8 +513,7 @@ const en: Strings = {
   sceneShow: 'Show',
   scenesEmpty: 'No scenes yet. Save the current view as the first scene.',
   audienceOpen: 'Open audience window',
-  audienceBlocked:
-    'The audience window was blocked. Allow pop-ups for this page and try again.',
+  audienceBlocked: 'The audience window was blocked. Allow pop-ups for this page and try again.',
   audienceTitle: 'Kooperationsatlas – audience view',
   notes: 'Notes',
   notesLabel: "Notes for the scene (only in the presenter's window)",

@@ -1,4 +1,7 @@
-/** One cooperation with everything known about it. All data is rendered as text. */
+/**
+ * One cooperation with everything known about it, every fact followed by the marks of the
+ * sources that back it. All data is rendered as text.
+ */
 import type { Cooperation } from '../data/atlas.ts';
 import { formatPartialDate } from '../i18n/format.ts';
 import { STRINGS } from '../i18n/strings.ts';
@@ -6,6 +9,8 @@ import { regionName } from '../i18n/text.ts';
 import { select } from '../view/actions.ts';
 import { useAct, useAtlas, useView } from '../ui/atlas-context.tsx';
 import { TopicSwatch } from '../ui/TopicSwatch.tsx';
+import { joinedSourcesOf, sourcesOf } from '../view/provenance.ts';
+import { SourceMarks, sourceAnchor } from './SourceMarks.tsx';
 
 /** Only http(s) links are ever rendered as links. */
 export function safeHref(url: string): string | null {
@@ -52,7 +57,12 @@ export function CooperationCard({
           </>
         )}
       </p>
-      {expanded && <p className="coop-summary">{c.summary[lang]}</p>}
+      {expanded && (
+        <p className="coop-summary">
+          {c.summary[lang]}
+          <SourceMarks cooperation={c} sources={sourcesOf(c, 'summary')} />
+        </p>
+      )}
       <div className="coop-partners">
         <span className="visually-hidden">{s.panelPartners}: </span>
         <ul className="chip-list" aria-label={s.panelPartners}>
@@ -71,6 +81,7 @@ export function CooperationCard({
                     <bdi>{organisations.get(p.organisation)?.name ?? p.organisation}</bdi>
                   </span>
                 )}
+                {p.role === 'lead' && <span className="chip-lead"> · {s.panelLead}</span>}
                 {p.joined && (
                   <span className="chip-joined">
                     {' '}
@@ -78,24 +89,40 @@ export function CooperationCard({
                   </span>
                 )}
               </button>
+              {expanded && p.role === 'lead' && (
+                <SourceMarks cooperation={c} sources={sourcesOf(c, 'lead')} />
+              )}
+              {expanded && p.joined && (
+                <SourceMarks cooperation={c} sources={joinedSourcesOf(c, p)} />
+              )}
             </li>
           ))}
         </ul>
+        {expanded && <SourceMarks cooperation={c} sources={sourcesOf(c, 'partners')} />}
       </div>
       {expanded && (
         <dl className="coop-details">
           <dt>{s.panelSigned}</dt>
-          <dd>{formatPartialDate(c.signed, lang)}</dd>
+          <dd data-fact="signed">
+            {formatPartialDate(c.signed, lang)}
+            <SourceMarks cooperation={c} sources={sourcesOf(c, 'signed')} />
+          </dd>
           {c.effective && (
             <>
               <dt>{s.panelEffective}</dt>
-              <dd>{formatPartialDate(c.effective, lang)}</dd>
+              <dd data-fact="effective">
+                {formatPartialDate(c.effective, lang)}
+                <SourceMarks cooperation={c} sources={sourcesOf(c, 'effective')} />
+              </dd>
             </>
           )}
           {c.ended && (
             <>
               <dt>{s.panelEnded}</dt>
-              <dd>{formatPartialDate(c.ended, lang)}</dd>
+              <dd data-fact="ended">
+                {formatPartialDate(c.ended, lang)}
+                <SourceMarks cooperation={c} sources={sourcesOf(c, 'ended')} />
+              </dd>
             </>
           )}
           <dt>{s.panelTopics}</dt>
@@ -129,7 +156,10 @@ export function CooperationCard({
           )}
           {c.projects.length > 0 && (
             <>
-              <dt>{s.panelProjects}</dt>
+              <dt>
+                {s.panelProjects}
+                <SourceMarks cooperation={c} sources={sourcesOf(c, 'projects')} />
+              </dt>
               <dd>
                 <ul className="plain-list">
                   {c.projects.map((p) => (
@@ -160,16 +190,19 @@ export function CooperationCard({
           )}
           <dt>{s.panelSources}</dt>
           <dd>
-            <ul className="plain-list sources">
-              {c.sources.map((src) => {
+            <ol className="sources">
+              {c.sources.map((src, i) => {
                 const href = safeHref(src.url);
                 const label = (
                   <>
                     <bdi>{src.publisher}</bdi>: <bdi>{src.title}</bdi>
                   </>
                 );
+                const facts = [
+                  ...new Set(src.supports.map((t) => t.split(':')[0]!)),
+                ] as (keyof typeof s.fact)[];
                 return (
-                  <li key={src.url}>
+                  <li key={src.url} id={sourceAnchor(c, i + 1)} data-source={i + 1}>
                     {href ? (
                       <a href={href} target="_blank" rel="noopener noreferrer">
                         {label}
@@ -178,10 +211,17 @@ export function CooperationCard({
                       label
                     )}
                     {src.published && <span className="source-date"> ({src.published})</span>}
+                    <span className="source-kind"> · {s.publisherKind[src.publisherKind]}</span>
+                    {facts.length > 0 && (
+                      <span className="source-backs">
+                        {' '}
+                        · {s.sourceBacks}: {facts.map((f) => s.fact[f]).join(', ')}
+                      </span>
+                    )}
                   </li>
                 );
               })}
-            </ul>
+            </ol>
           </dd>
         </dl>
       )}
