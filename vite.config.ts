@@ -119,7 +119,12 @@ export default defineConfig(({ mode }) => ({
           rolldownOptions: {
             output: {
               codeSplitting: {
-                groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }],
+                groups: [
+                  { name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ },
+                  // The video encoders' libraries, measured on a budget of their own.
+                  { name: 'mediabunny', test: /node_modules[\\/]mediabunny/ },
+                  { name: 'gifenc', test: /node_modules[\\/]gifenc/ },
+                ],
               },
             },
           },

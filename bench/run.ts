@@ -12,6 +12,7 @@ import { measureBundle, type BundleSizes } from '../scripts/bundle-size.ts';
 import { buildApp, buildBaseline, frameRun, launch, readyTime, serve } from './browser.ts';
 import { ensureDataset, ROOT } from './generate.ts';
 import { lighthouse, type LighthouseRun } from './lighthouse.ts';
+import { videoBench, type VideoFigure } from './video.ts';
 
 const LIMIT_MS = 10 * 60_000;
 const T0 = performance.now();
@@ -52,6 +53,7 @@ const report = {
   startup: null as Startup | null,
   frames: {} as Record<string, ReturnType<typeof summarizeFrames>>,
   lighthouse: { app: [] as LighthouseRun[], baseline: [] as LighthouseRun[] },
+  video: null as VideoFigure | null,
   errors: [] as string[],
 };
 
@@ -228,6 +230,12 @@ for (let i = 1; i <= 3; i++)
         report.lighthouse[name].push(await lighthouse(url, out, (stop) => stops.push(stop)));
       });
 
+// 5. The video export: a 20-second 1080p WebM, 3 runs (last: the time limit may cut it short).
+if (browser && urls['real'])
+  await part('video: 20 s at 1080p, 3 runs', () =>
+    videoBench(browser, urls['real']!, report, T0 + LIMIT_MS),
+  );
+
 function printTable(): void {
   const rows: Record<string, string> = {};
   for (const [n, d] of Object.entries(report.data)) {
@@ -236,6 +244,12 @@ function printTable(): void {
     const c = d['createAtlasModel'];
     if (c) rows[`createAtlasModel, ${n} (median)`] = `${c.medianMs} ms`;
   }
+  for (const [name, h] of Object.entries(report.data['hostile'] ?? {}))
+    rows[`hostile input: ${name} (median)`] = `${h.medianMs} ms`;
+  const v = report.video;
+  if (v)
+    rows['video: 20 s 1080p WebM (median)'] =
+      `${v.medianSeconds} s (${v.msPerFrame} ms/frame, ${v.codec}, ${v.megabytes} MB)`;
   const st = report.startup;
   if (st) {
     const ms = (k: string) => Math.round(st.medianMs[k]!);

@@ -20,6 +20,11 @@ export const BUDGET = {
    * README's figures); the first screen keeps the 120 kB.
    */
   appJs: 200_000,
+  /**
+   * The video encoders' libraries (mediabunny's WebM/MP4 muxer, gifenc), loaded only when a
+   * video is made; not counted in appJs.
+   */
+  mediaJs: 50_000,
   /** The JS the first screen loads (entry chunk and its static imports) except MapLibre. */
   initialJs: 120_000,
   /**
@@ -30,7 +35,8 @@ export const BUDGET = {
   data: 275_000,
 } as const;
 
-export type FileKind = 'maplibre-worker' | 'maplibre-main' | 'js' | 'css' | 'data' | 'other';
+export type FileKind =
+  'maplibre-worker' | 'maplibre-main' | 'media' | 'js' | 'css' | 'data' | 'other';
 
 export interface BundleFile {
   file: string;
@@ -55,8 +61,10 @@ export interface BundleSizes {
     inlined: boolean;
     total: number;
   };
-  /** gzip of every JS chunk minus MapLibre (main and worker). */
+  /** gzip of every JS chunk minus MapLibre (main and worker) and the media encoders. */
   appJs: number;
+  /** gzip of the video encoders' libraries (mediabunny, gifenc chunks). */
+  mediaJs: number;
   /** gzip of the JS index.html loads (entry script and modulepreloads) minus MapLibre. */
   initialJs: number;
   /** The chunks index.html loads. */
@@ -68,6 +76,7 @@ export interface BundleSizes {
   total: number;
   budgets: {
     appJs: { limit: number; value: number; ok: boolean };
+    mediaJs: { limit: number; value: number; ok: boolean };
     initialJs: { limit: number; value: number; ok: boolean };
     data: { limit: number; value: number; ok: boolean };
   };
@@ -95,6 +104,7 @@ function classify(file: string, text: () => string): { kind: FileKind; containsM
   const base = file.split('/').pop() ?? file;
   if (/^maplibre-gl-worker.*\.m?js$/.test(base))
     return { kind: 'maplibre-worker', containsMapLibre: false };
+  if (/^(mediabunny|gifenc)-.*\.js$/.test(base)) return { kind: 'media', containsMapLibre: false };
   if (/\.(m?js)$/.test(base)) {
     const hasMain = text().includes(MAPLIBRE_MAIN_MARKER);
     if (hasMain && /^maplibre/.test(base))
@@ -149,6 +159,7 @@ export function measureBundle(
   const allJs = sum(files.filter((f) => f.kind === 'js' || f.kind === 'maplibre-main'));
   const appJs = allJs - main;
   const data = sum(files.filter((f) => f.kind === 'data'));
+  const mediaJs = sum(files.filter((f) => f.kind === 'media'));
   // What the first screen loads: the scripts and module preloads named in index.html.
   const indexHtml = join(distDir, 'index.html');
   const initialChunks = existsSync(indexHtml)
@@ -174,11 +185,13 @@ export function measureBundle(
       total: worker + main,
     },
     appJs,
+    mediaJs,
     data,
     css: sum(files.filter((f) => f.kind === 'css')),
     total: sum(files),
     budgets: {
       appJs: { limit: BUDGET.appJs, value: appJs, ok: appJs <= BUDGET.appJs },
+      mediaJs: { limit: BUDGET.mediaJs, value: mediaJs, ok: mediaJs <= BUDGET.mediaJs },
       initialJs: { limit: BUDGET.initialJs, value: initialJs, ok: initialJs <= BUDGET.initialJs },
       data: { limit: BUDGET.data, value: data, ok: data <= BUDGET.data },
     },
@@ -194,6 +207,7 @@ export function formatBundle(b: BundleSizes): string {
     `  MapLibre main     ${kB(b.maplibre.main).padStart(10)}  ${b.maplibre.inlined ? '(estimated: inlined in ' + b.maplibre.mainChunk + ')' : '(' + (b.maplibre.mainChunk ?? '?') + ')'}`,
     `  MapLibre worker   ${kB(b.maplibre.worker).padStart(10)}`,
     `  other JS (app)    ${kB(b.appJs).padStart(10)}  budget ${kB(BUDGET.appJs)} ${b.budgets.appJs.ok ? 'ok' : 'OVER'}`,
+    `  video encoders    ${kB(b.mediaJs).padStart(10)}  budget ${kB(BUDGET.mediaJs)} ${b.budgets.mediaJs.ok ? 'ok' : 'OVER'}`,
     `  data + geometry   ${kB(b.data).padStart(10)}  budget ${kB(BUDGET.data)} ${b.budgets.data.ok ? 'ok' : 'OVER'}`,
     `  CSS               ${kB(b.css).padStart(10)}`,
     `  total             ${kB(b.total).padStart(10)}`,

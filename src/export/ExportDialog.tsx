@@ -1,4 +1,7 @@
-/** Export for slides: PNG in three sizes and SVG with live text (loaded on demand). */
+/**
+ * Export for slides (loaded on demand): PNG in three sizes and SVG with live text, a video of the
+ * growth and a storyboard strip.
+ */
 import { useState } from 'react';
 import { STRINGS, fill } from '../i18n/strings.ts';
 import { isKnownId } from '../model/atlas-model.ts';
@@ -10,18 +13,31 @@ import { svgToPng } from './raster.ts';
 import { download } from '../ui/download.ts';
 import { renderSvg } from './svg/render.ts';
 import { NEAR_ZOOM } from '../style/link-style.ts';
+import { StoryboardPanel } from './StoryboardPanel.tsx';
+import { VideoPanel } from './VideoPanel.tsx';
+import type { Shot } from './shot.ts';
+import './export.css';
 
 type Format = 'png1080' | 'png2160' | 'pngWindow' | 'svg';
 
 export default function ExportDialog({ onClose }: { onClose: () => void }) {
   const { model, store, derive, map } = useAtlas();
-  const view = store.get();
+  // What every export shows: the view, the map's visible part and level, and the view's link.
+  const [shot] = useState<Shot>(() => {
+    const view = store.get();
+    const bounds = map.get()?.visibleBox() ?? undefined;
+    return {
+      view,
+      level: (map.get()?.zoom() ?? 0) >= NEAR_ZOOM ? 'near' : 'far',
+      // The permalink without the presentation's scenes, which would make it long.
+      link: viewLink(window.location.href, { ...view, scenes: [] }, model.today),
+      ...(bounds ? { bounds } : {}),
+    };
+  });
+  const { view } = shot;
   const s = STRINGS[view.lang];
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // The export shows what the map shows: the same derived state, and the map's visible part.
-  const bounds = map.get()?.visibleBox() ?? undefined;
-  const level = (map.get()?.zoom() ?? 0) >= NEAR_ZOOM ? 'near' : 'far';
 
   const run = async (format: Format) => {
     setBusy(true);
@@ -42,13 +58,9 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
       const svg = renderSvg({
         model,
         derived: derive(view),
-        view,
         width: layoutW,
         height: layoutH,
-        level,
-        // The permalink without the presentation's scenes, which would make it long.
-        link: viewLink(window.location.href, { ...view, scenes: [] }, model.today),
-        ...(bounds ? { bounds } : {}),
+        ...shot,
       });
       const name = (ext: string) => exportFileName(view, (id) => isKnownId(model, id), ext);
       if (format === 'svg') download(new Blob([svg], { type: 'image/svg+xml' }), name('svg'));
@@ -88,6 +100,8 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
         ))}
       </div>
       <p role="status">{busy ? s.exporting : (error ?? '')}</p>
+      <VideoPanel shot={shot} />
+      <StoryboardPanel shot={shot} />
     </ModalDialog>
   );
 }

@@ -23,6 +23,13 @@ describe('bundle budgets', () => {
     );
   });
 
+  it(`the video encoders (mediabunny, gifenc) stay within ${kB(BUDGET.mediaJs)} gzip and load on demand`, () => {
+    expect(b.mediaJs, `video encoders ${kB(b.mediaJs)}`).toBeLessThanOrEqual(BUDGET.mediaJs);
+    expect(b.mediaJs).toBeGreaterThan(0);
+    for (const f of b.files.filter((x) => x.kind === 'media'))
+      expect(b.initialChunks).not.toContain(f.file);
+  });
+
   it(`data and geometry stay within ${kB(BUDGET.data)} gzip`, () => {
     expect(b.data, `data ${kB(b.data)}`).toBeLessThanOrEqual(BUDGET.data);
   });

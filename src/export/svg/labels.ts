@@ -30,6 +30,10 @@ export interface LabelInput {
   theme: 'light' | 'dark';
   box: Box;
   u: number;
+  /** Prefix of the element ids (several maps on one page, the storyboard's). */
+  idPrefix?: string;
+  /** Name the Länder by their abbreviations (small maps). */
+  abbreviate?: boolean;
 }
 
 export function labels(input: LabelInput): string[] {
@@ -63,7 +67,7 @@ export function labels(input: LabelInput): string[] {
     draw.set('DE', () =>
       el(
         'g',
-        { id: 'bund-marker', 'data-region': 'DE' },
+        { id: `${input.idPrefix ?? ''}bund-marker`, 'data-region': 'DE' },
         titleEl(s.bund) +
           el('rect', {
             x: bundXY[0] - bw / 2,
@@ -101,7 +105,8 @@ export function labels(input: LabelInput): string[] {
     if (!xy) continue;
     const name = regionName(region, lang, id);
     const selected = id === input.select;
-    const text = region?.abbr && name.length > 14 && u < 0.6 ? region.abbr : name;
+    const short = input.abbreviate || (name.length > 14 && u < 0.6);
+    const text = region?.abbr && short ? region.abbr : name;
     const size = stateSize * (selected ? 1.15 : 1);
     const tw = textWidth(text, size, true);
     boxes.push({
@@ -265,7 +270,7 @@ function overviewMarks(
   draw.set('nationwide', () =>
     el(
       'g',
-      { id: 'nationwide' },
+      { id: `${input.idPrefix ?? ''}nationwide` },
       titleEl(`${s.nationwideAll}: ${plural(s.nationwideCount, n, lang)}`) +
         el('rect', {
           x: x0,

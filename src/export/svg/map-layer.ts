@@ -80,6 +80,8 @@ export interface MapLayerInput {
   level: Level;
   u: number;
   w: number;
+  /** Prefix of the element ids (several maps on one page, the storyboard's). */
+  idPrefix?: string;
 }
 
 export interface MapLayer {
@@ -148,7 +150,7 @@ export function mapLayer(input: MapLayerInput): MapLayer {
       return el(
         'path',
         {
-          id: `state-${sanitizeFilePart(id)}`,
+          id: `${input.idPrefix ?? ''}state-${sanitizeFilePart(id)}`,
           d,
           fill: isSel ? c.selectedFill : tint > 0 ? c.tint[tint - 1]! : c.land,
           stroke: isSel ? c.selectedBorder : c.border,

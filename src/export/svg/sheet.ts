@@ -107,7 +107,9 @@ export function frame(
   const gap = 40 * u;
   const bottom = H - margin * 0.5 - footerHeight(p);
   const avail = bottom - top;
-  const stackedLegendH = p.stacked ? fitLegend(sheet, spec, 0, contentW, 0, avail * 0.45).height : 0;
+  const stackedLegendH = p.stacked
+    ? fitLegend(sheet, spec, 0, contentW, 0, avail * 0.45).height
+    : 0;
   const box = p.stacked
     ? {
         x0: margin,
@@ -118,7 +120,14 @@ export function frame(
     : { x0: margin, y0: top, x1: margin + Math.round(contentW * share), y1: bottom };
   const legendX = p.stacked ? margin : box.x1 + gap;
   const legendTop = p.stacked ? box.y1 + gap * 0.25 : box.y0 + 4 * u;
-  const legend = fitLegend(sheet, spec, legendX, W - margin - legendX, legendTop, bottom - legendTop);
+  const legend = fitLegend(
+    sheet,
+    spec,
+    legendX,
+    W - margin - legendX,
+    legendTop,
+    bottom - legendTop,
+  );
   return { box, legend };
 }
 
