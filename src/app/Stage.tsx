@@ -16,6 +16,9 @@ import { StatusLine } from './StatusLine.tsx';
 const CaptionCard = lazy(() => import('../present/CaptionCard.tsx'));
 const MatrixView = lazy(() => import('../matrix/MatrixView.tsx'));
 const Presenter = lazy(() => import('../present/Presenter.tsx'));
+// The storyboard (an export) shown in a presentation under reduced motion: wired here, since a
+// feature never imports another.
+const StoryboardView = lazy(() => import('../export/StoryboardView.tsx'));
 
 export function Stage({ onReady }: { onReady: () => void }) {
   const { model } = useAtlas();
@@ -88,7 +91,7 @@ export function Stage({ onReady }: { onReady: () => void }) {
           )}
           {present && (
             <Suspense fallback={null}>
-              <Presenter />
+              <Presenter storyboard={StoryboardView} />
             </Suspense>
           )}
         </div>

@@ -208,6 +208,7 @@ const de = {
   sceneShow: 'Anzeigen',
   scenesEmpty: 'Noch keine Szenen. Speichern Sie die aktuelle Ansicht als erste Szene.',
   audienceOpen: 'Publikumsfenster öffnen',
+  storyboardInstead: 'Storyboard statt Animation',
   audienceBlocked:
     'Das Publikumsfenster wurde blockiert. Erlauben Sie Pop-ups für diese Seite und versuchen Sie es erneut.',
   audienceTitle: 'Kooperationsatlas – Publikumsansicht',
@@ -513,6 +514,7 @@ const en: Strings = {
   sceneShow: 'Show',
   scenesEmpty: 'No scenes yet. Save the current view as the first scene.',
   audienceOpen: 'Open audience window',
+  storyboardInstead: 'Storyboard instead of animation',
   audienceBlocked: 'The audience window was blocked. Allow pop-ups for this page and try again.',
   audienceTitle: 'Kooperationsatlas – audience view',
   notes: 'Notes',

@@ -4,7 +4,7 @@
  * blanked screen. The audience's window (`role=audience`): only the map and the caption, in step
  * with the presenter's. The clicker keys are in the one key map (view/keys.ts), bound by the app.
  */
-import { useRef, useState } from 'react';
+import { Suspense, useRef, useState, type ComponentType } from 'react';
 import './present.css';
 import { STRINGS, fill } from '../i18n/strings.ts';
 import { moveScene, MAX_NOTES, MAX_SCENES, type Scene } from '../view/deck.ts';
@@ -15,9 +15,12 @@ import { goToScene } from '../ui/scenes.ts';
 import { SpeakerNotes } from './SpeakerNotes.tsx';
 import { useAudienceSync, usePresenterSync } from './sync.ts';
 
-export default function Presentation() {
+/** What the presentation may show instead of the animation (the export's storyboard). */
+export type StoryboardComponent = ComponentType<{ onClose: () => void }>;
+
+export default function Presentation({ storyboard }: { storyboard?: StoryboardComponent }) {
   const audience = useView((v) => v.audience);
-  return audience ? <AudienceWindow /> : <Presenter />;
+  return audience ? <AudienceWindow /> : <Presenter storyboard={storyboard} />;
 }
 
 function BlankScreen() {
@@ -42,7 +45,7 @@ function AudienceWindow() {
   return <BlankScreen />;
 }
 
-function Presenter() {
+function Presenter({ storyboard: Storyboard }: { storyboard?: StoryboardComponent | undefined }) {
   const env = useAtlas();
   const act = useAct();
   const lang = useView((v) => v.lang);
@@ -54,6 +57,9 @@ function Presenter() {
   const [notes, setNotes] = useState('');
   const [showNotes, setShowNotes] = useState(false);
   const [blocked, setBlocked] = useState(false);
+  // Where the system asks for reduced motion, the storyboard is offered instead of playing.
+  const [reduced] = useState(() => window.matchMedia('(prefers-reduced-motion: reduce)').matches);
+  const [showStoryboard, setShowStoryboard] = useState(false);
   const [audienceOpen, setAudienceOpen] = useState(false);
   const blank = useView((v) => v.blank);
   const [since] = useState(() => Date.now());
@@ -99,6 +105,17 @@ function Presenter() {
         <button type="button" className="text-button" onClick={toggleFullscreen}>
           {s.fullscreen}
         </button>
+        {reduced && Storyboard && (
+          <button
+            type="button"
+            className="text-button"
+            aria-expanded={showStoryboard}
+            onClick={() => setShowStoryboard((v) => !v)}
+            data-testid="storyboard-toggle"
+          >
+            {s.storyboardInstead}
+          </button>
+        )}
         <button
           type="button"
           className="text-button"
@@ -229,6 +246,11 @@ function Presenter() {
         </p>
       )}
       {showNotes && <SpeakerNotes since={since} />}
+      {showStoryboard && Storyboard && (
+        <Suspense fallback={null}>
+          <Storyboard onClose={() => setShowStoryboard(false)} />
+        </Suspense>
+      )}
       <p className="presenter-help">{s.presentHelp}</p>
       {/* With an audience window, only the projector goes black; the presenter keeps the view. */}
       {audienceOpen ? (

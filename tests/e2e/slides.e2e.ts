@@ -200,6 +200,28 @@ describe('slide kit', () => {
     await context.close();
   });
 
+  it('under reduced motion the presentation offers the storyboard instead of the animation', async () => {
+    const { page, context } = await open(browser, 'present=1&date=2024-06-30', {
+      width: 1280,
+      height: 720,
+      reducedMotion: 'reduce',
+    });
+    await page.getByTestId('storyboard-toggle').click();
+    const img = page.getByTestId('storyboard-view').locator('img');
+    await img.waitFor();
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="storyboard-view"] img') as HTMLImageElement)
+          ?.naturalWidth > 0,
+    );
+    await screenshot(page, 'present-storyboard');
+    await context.close();
+    // Without the preference there is no such button: the animation plays.
+    const normal = await open(browser, 'present=1', { width: 1280, height: 720 });
+    expect(await normal.page.getByTestId('storyboard-toggle').count()).toBe(0);
+    await normal.context.close();
+  });
+
   it('the share dialog offers slide sizes and the auto-height snippet', async () => {
     const { page, context } = await open(browser, 'select=DE-BY');
     await page.getByTestId('share').click();
