@@ -106,6 +106,10 @@ export function NationwideBadge({
       marker.remove();
     };
   }, [map, host]);
+  // The open list lies above the labels and badges (each marker is a stacking context of its own).
+  useEffect(() => {
+    host.classList.toggle('is-open', open);
+  }, [host, open]);
   const n = derived.nationwide.length;
   if (!map || n === 0) return null;
   const s = STRINGS[lang];
