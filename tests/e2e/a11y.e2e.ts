@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, open, screenshot } from './browser.ts';
+import { afterNextPaint, launch, open, screenshot, waitMapIdle } from './browser.ts';
 import { blocking, formatViolations, runAxe } from './axe.ts';
 import { inForceOn } from './expect.ts';
 
@@ -33,10 +33,19 @@ const THEMES = ['light', 'dark'] as const;
 const withTheme = (query: string, theme: (typeof THEMES)[number]) =>
   [query, theme === 'dark' ? 'theme=dark' : ''].filter(Boolean).join('&');
 
-/** Lets the live region (700 ms debounce), marker placement and fonts settle. */
+/**
+ * Lets fonts, the live region (spoken 700 ms after a change), the map and its markers settle:
+ * waits for each of them, then for a paint.
+ */
 async function settle(page: Page): Promise<void> {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  await page.waitForTimeout(900);
+  await page.waitForFunction(
+    () => !!document.querySelector('[data-testid="timeline-live"]')?.textContent,
+    undefined,
+    { timeout: 5_000 },
+  );
+  await waitMapIdle(page);
+  await afterNextPaint(page);
 }
 
 type Landmark = 'skip' | 'header' | 'main' | 'timeline' | 'outside';

@@ -1,6 +1,12 @@
 /** Real headless Chromium (Debian's), driven by playwright-core. */
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Frame,
+  type Page,
+} from 'playwright-core';
 import { inject } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium.ts';
 
@@ -37,7 +43,16 @@ export interface Session {
 export async function open(
   browser: Browser,
   query = '',
-  options: { width?: number; height?: number; reducedMotion?: 'reduce' | 'no-preference' } = {},
+  options: {
+    width?: number;
+    height?: number;
+    reducedMotion?: 'reduce' | 'no-preference';
+    /**
+     * Pins "today" to this day (ISO, e.g. PINNED_TODAY), for tests whose expectations involve
+     * today's date (the default date, the end of the timeline): see `pinToday`.
+     */
+    now?: string;
+  } = {},
 ): Promise<Session> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1440, height: options.height ?? 900 },
@@ -45,6 +60,7 @@ export async function open(
     locale: 'de-DE',
     timezoneId: 'Europe/Berlin',
   });
+  if (options.now) await pinToday(context, options.now);
   const page = await context.newPage();
   const requests: string[] = [];
   const errors: string[] = [];
@@ -54,8 +70,98 @@ export async function open(
     if (m.type() === 'error') errors.push(m.text());
   });
   await page.goto(`${baseUrl()}/${query ? `?${query}` : ''}`);
-  await waitReady(page);
+  // A pinned clock leaves performance's entries empty: the ready flag on <html> tells instead.
+  await (options.now ? waitReadyFlag(page) : waitReady(page));
   return { context, page, requests, errors };
+}
+
+/** The day tests pin "today" to where their expectations involve it (`open`'s `now`). */
+export const PINNED_TODAY = '2026-12-02';
+
+/**
+ * Pins the clock of the context's pages to 10:00 Berlin time on `day` (ISO): `Date` and `Intl`
+ * say that moment, so the app's "today" (computed in Europe/Berlin at start-up) is `day`, while
+ * timers and animation frames keep running (MapLibre needs them). Call before the page loads.
+ * Playwright's clock also replaces `performance`, whose entries then stay empty: wait with
+ * `waitReadyFlag`, not `waitReady`, on such a page.
+ */
+export async function pinToday(context: BrowserContext, day = PINNED_TODAY): Promise<void> {
+  await context.clock.setFixedTime(new Date(`${day}T10:00:00+01:00`));
+}
+
+/** The frame a helper works in: a page's main frame, or an (embedded) frame itself. */
+const frameOf = (target: Page | Frame): Frame =>
+  'mainFrame' in target ? target.mainFrame() : target;
+
+/**
+ * Waits for the app's ready flag (`data-ready` on <html>, set together with the
+ * `kooperationsatlas:ready` mark); works also where the clock is pinned.
+ */
+export async function waitReadyFlag(target: Page | Frame): Promise<void> {
+  await frameOf(target).waitForFunction(
+    () => document.documentElement.dataset['ready'] === 'true',
+    undefined,
+    { timeout: 45_000 },
+  );
+}
+
+/**
+ * Waits until the map has drawn everything it was asked to: the app's `data-map-idle` flag
+ * (MapLibre's idle; `false` from movestart or a change of the feature states), and the map
+ * itself neither moving nor waiting for its style or sources. Wait for the change first (e.g. the
+ * URL), then for this: right after an input the flag may still be `true` from before.
+ */
+export async function waitMapIdle(target: Page | Frame, timeout = 20_000): Promise<void> {
+  await frameOf(target).waitForFunction(
+    () => {
+      if (document.documentElement.dataset['mapIdle'] !== 'true') return false;
+      const el = document.querySelector('[data-testid="map"]') as
+        (HTMLElement & { maplibreMap?: { loaded(): boolean; isMoving(): boolean } }) | null;
+      const map = el?.maplibreMap;
+      return !map || (map.loaded() && !map.isMoving());
+    },
+    undefined,
+    { timeout },
+  );
+}
+
+/** Resolves after the next frame is painted (two animation frames). */
+export async function afterNextPaint(target: Page | Frame): Promise<void> {
+  await frameOf(target).evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+      ),
+  );
+}
+
+/**
+ * Waits until a parameter of the page's URL passes `test` (the app rewrites the URL from its
+ * state within about 200 ms, with history.replaceState).
+ */
+export async function waitForParam(
+  page: Page,
+  name: string,
+  test: (value: string | null) => boolean,
+  timeout = 5_000,
+): Promise<void> {
+  await page.waitForURL((url) => test(url.searchParams.get(name)), {
+    waitUntil: 'commit',
+    timeout,
+  });
+}
+
+/** Waits until the timeline's live region (spoken 700 ms after a change) contains `text`. */
+export async function waitForLiveText(
+  target: Page | Frame,
+  text: string,
+  timeout = 5_000,
+): Promise<void> {
+  await frameOf(target).waitForFunction(
+    (t) => document.querySelector('[data-testid="timeline-live"]')?.textContent?.includes(t),
+    text,
+    { timeout },
+  );
 }
 
 export async function waitReady(page: Page): Promise<void> {

@@ -10,6 +10,8 @@ import {
   launch,
   open,
   screenshot,
+  waitForLiveText,
+  waitMapIdle,
   waitReady,
 } from './browser.ts';
 import { inForceOn, records } from './expect.ts';
@@ -100,14 +102,25 @@ describe('embedding, presentation, export, single file', () => {
     const state = await waitForMessage(page, 'kooperationsatlas:state', before);
     expect(state['date']).toBe('2019-03-01');
     expect([...(state['visibleCooperations'] as string[])].sort()).toEqual(inForceOn('2019-03-01'));
-    // Only one answer: the malformed messages got none.
-    await page.waitForTimeout(400);
+    // Only one answer: the malformed messages got none, and the change is not announced again
+    // (the bridge announces changes 150 ms after them). The live region speaks 700 ms after the
+    // change, so by then any announcement is posted; a `get` answered after it closes the period.
+    await waitForLiveText(frame, '1. März 2019');
+    const until = await page.evaluate(() => {
+      const w = window as unknown as { received: unknown[] };
+      (document.getElementById('atlas') as HTMLIFrameElement).contentWindow!.postMessage(
+        { type: 'kooperationsatlas:get' },
+        '*',
+      );
+      return w.received.length;
+    });
+    await waitForMessage(page, 'kooperationsatlas:state', until);
     const states = await page.evaluate(
-      (n) =>
+      ([from, to]) =>
         (window as unknown as { received: { type: string }[] }).received
-          .slice(n)
+          .slice(from, to)
           .filter((m) => m?.type === 'kooperationsatlas:state').length,
-      before,
+      [before, until] as const,
     );
     expect(states).toBe(1);
     await expect(frame.locator('[data-testid="app"]').getAttribute('data-date')).resolves.toBe(
@@ -145,7 +158,24 @@ describe('embedding, presentation, export, single file', () => {
         },
         [w, h] as const,
       );
-      await page.waitForTimeout(500);
+      // The frame has its new size, and the map's canvas follows its box.
+      await frame.waitForFunction(
+        ([ww, hh]) => {
+          const canvas = document.querySelector('.maplibregl-canvas')?.getBoundingClientRect();
+          const box = document.querySelector('[data-testid="map"]')?.getBoundingClientRect();
+          return (
+            innerWidth === ww &&
+            innerHeight === hh &&
+            !!canvas &&
+            !!box &&
+            Math.abs(canvas.width - box.width) < 1 &&
+            Math.abs(canvas.height - box.height) < 1
+          );
+        },
+        [w, h] as const,
+      );
+      // MapLibre's resize moves the camera (the app keeps Germany framed): wait for the redraw.
+      await waitMapIdle(frame);
       const o = await frame.evaluate(() => [
         document.documentElement.scrollWidth - innerWidth,
         document.documentElement.scrollHeight - innerHeight,
@@ -227,7 +257,8 @@ describe('embedding, presentation, export, single file', () => {
     await expectScene('Jahr 2020', '2020-12-31', null);
     await page.keyboard.press('PageUp');
     await expectScene('Brandenburg', '2020-12-09', 'DE-BB');
-    await page.waitForTimeout(800);
+    // The camera has flown back to the scene's view.
+    await waitMapIdle(page);
     await screenshot(page, 'present-scene');
     await context.close();
   });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { launch, open, screenshot } from './browser.ts';
-import { inForceOn, todayInBerlin } from './expect.ts';
+import { launch, open, PINNED_TODAY, screenshot, waitMapIdle } from './browser.ts';
+import { inForceOn } from './expect.ts';
 
 /** Ids listed in the panel. */
 async function panelIds(page: Page): Promise<string[]> {
@@ -55,9 +55,10 @@ describe('map: select a state and see its alliances', () => {
   });
 
   it('a click on Brandenburg lists exactly its cooperations in force; partners, Escape and ?select work', async () => {
-    const { page, context, errors } = await open(browser);
+    // The default date is today: pinned, so that the expectations use the same day.
+    const today = PINNED_TODAY;
+    const { page, context, errors } = await open(browser, '', { now: today });
     await screenshot(page, 'map-overview');
-    const today = todayInBerlin();
     const p = await quietPointInBrandenburg(page);
     await page.mouse.click(p.x, p.y);
     await page.waitForFunction(() => new URL(location.href).searchParams.get('select') === 'DE-BB');
@@ -67,7 +68,7 @@ describe('map: select a state and see its alliances', () => {
     const expected = inForceOn(today, 'DE-BB');
     expect(expected.length).toBeGreaterThan(0);
     expect(await panelIds(page)).toEqual(expected);
-    await page.waitForTimeout(400);
+    await waitMapIdle(page);
     await screenshot(page, 'map-brandenburg');
 
     // A partner chip moves the selection to that partner.
@@ -86,7 +87,7 @@ describe('map: select a state and see its alliances', () => {
     await context.close();
 
     // The same view from the URL.
-    const again = await open(browser, 'select=DE-BB');
+    const again = await open(browser, 'select=DE-BB', { now: today });
     expect(await panelIds(again.page)).toEqual(expected);
     await again.context.close();
   });
@@ -102,7 +103,8 @@ describe('map: select a state and see its alliances', () => {
       expect(await a.getAttribute('target')).toBe('_blank');
       expect(await a.getAttribute('href')).toMatch(/^https?:\/\//);
     }
-    await page.waitForTimeout(900);
+    // The map has fitted itself to the cooperation's partners.
+    await waitMapIdle(page);
     await screenshot(page, 'map-cooperation');
     await context.close();
   });

@@ -7,9 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { launch, open, screenshot } from './browser.ts';
+import { launch, open, PINNED_TODAY, screenshot } from './browser.ts';
 import { blocking, formatViolations, runAxe } from './axe.ts';
-import { landsOn, matrixOn, nationwide, sharedBy, todayInBerlin, type TimeView } from './expect.ts';
+import { landsOn, matrixOn, nationwide, sharedBy, type TimeView } from './expect.ts';
 
 /** The matrix as the page shows it: "A|B" → the number written in the cell. */
 async function readMatrix(page: Page): Promise<Map<string, number>> {
@@ -48,7 +48,9 @@ describe('the Länder matrix and the overview', () => {
     await browser?.close();
   });
 
-  const today = todayInBerlin();
+  // Where a view shows the default date, its page runs on a pinned today (`now: today`), so that
+  // the expectations use the same day.
+  const today = PINNED_TODAY;
   const cases: [string, TimeView][] = [
     ['', { mode: 'inforce', date: today }],
     ['date=2015-06-01', { mode: 'inforce', date: '2015-06-01' }],
@@ -62,6 +64,7 @@ describe('the Länder matrix and the overview', () => {
       const { page, context } = await open(browser, `view=matrix&${query}`, {
         width: 1600,
         height: 1000,
+        ...(view.date === today ? { now: today } : {}),
       });
       await page.getByTestId('matrix').waitFor();
       expect(await readMatrix(page)).toEqual(matrixOn(view, true));
@@ -75,7 +78,11 @@ describe('the Länder matrix and the overview', () => {
   );
 
   it('names every cell for screen readers and selects a pair by click, Enter and arrow keys', async () => {
-    const { page, context } = await open(browser, 'view=matrix', { width: 1600, height: 1000 });
+    const { page, context } = await open(browser, 'view=matrix', {
+      width: 1600,
+      height: 1000,
+      now: today,
+    });
     const cell = page
       .locator('tbody tr:has(th[data-region="DE-BY"]) td')
       .nth(
@@ -144,7 +151,7 @@ describe('the Länder matrix and the overview', () => {
   });
 
   it('selects a pair by a click on its line and lists exactly its shared cooperations', async () => {
-    const { page, context } = await open(browser, '', { width: 1280, height: 800 });
+    const { page, context } = await open(browser, '', { width: 1280, height: 800, now: today });
     await screenshot(page, 'overview-1280x800');
     // A point on a drawn pair line, away from every other line, hub and label.
     const target = await page.evaluate(() => {
@@ -216,7 +223,7 @@ describe('the Länder matrix and the overview', () => {
   });
 
   it('shows the nationwide agreements as one element that lists them, not as spokes', async () => {
-    const { page, context } = await open(browser);
+    const { page, context } = await open(browser, '', { now: today });
     const expected = [...landsOn({ mode: 'inforce', date: today })]
       .filter(([, lands]) => nationwide(lands))
       .map(([id]) => id)

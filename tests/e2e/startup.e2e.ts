@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { canvasInk, foreignRequests, launch, open, screenshot } from './browser.ts';
+import { canvasInk, foreignRequests, launch, open, screenshot, waitMapIdle } from './browser.ts';
 
 describe('first screen', () => {
   let browser: Browser;
@@ -13,7 +13,8 @@ describe('first screen', () => {
 
   it('draws the 16 states with the attribution, using only its own origin', async () => {
     const { page, requests, errors, context } = await open(browser);
-    await page.waitForTimeout(300);
+    // Drawn: the map went idle (also after the detail layer that loads after the first frame).
+    await waitMapIdle(page);
     expect(await canvasInk(page)).toBeGreaterThan(0.2);
     // The map fills its area (MapLibre's own stylesheet must not shrink its container).
     const sizes = await page.evaluate(() => {

@@ -1,36 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, open, screenshot } from './browser.ts';
-import { cumulativeOn, inForceOn, signedWithin, todayInBerlin } from './expect.ts';
+import {
+  launch,
+  open,
+  PINNED_TODAY,
+  screenshot,
+  waitForLiveText,
+  waitForParam,
+  waitMapIdle,
+} from './browser.ts';
+import { cumulativeOn, inForceOn, signedWithin } from './expect.ts';
 
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 
+/** The ids the panel lists, every page of the list shown (it renders 100 cards at a time). */
 async function listedIds(page: Page): Promise<string[]> {
+  const more = page.locator('[data-testid="panel"] .more-button');
+  while ((await more.count()) > 0) await more.first().click();
   const ids = await page
     .locator('[data-testid="panel-list"] > li > .coop-card')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-cooperation') ?? ''));
   return ids.sort();
 }
 
-/** The client x of a date on the timeline (the plot spans 16 px margins, 2006-01-01 → today). */
+/**
+ * The client x of a date on the timeline (the plot spans 16 px margins, 2006-01-01 → today):
+ * only on pages opened with `now: PINNED_TODAY`, whose today is that day.
+ */
 async function xOfDate(page: Page, iso: string): Promise<{ x: number; y: number }> {
   const box = (await page.getByTestId('timeline-svg').boundingBox())!;
   const start = Date.UTC(2006, 0, 1);
-  const end = Date.parse(`${todayInBerlin()}T00:00:00Z`);
+  const end = Date.parse(`${PINNED_TODAY}T00:00:00Z`);
   const t = (Date.parse(`${iso}T00:00:00Z`) - start) / (end - start);
   return { x: box.x + 16 + t * (box.width - 32), y: box.y + box.height / 2 - 6 };
-}
-
-async function waitForParam(
-  page: Page,
-  name: string,
-  test: (v: string | null) => boolean,
-): Promise<void> {
-  for (let i = 0; i < 50; i++) {
-    if (test(param(page, name))) return;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`URL parameter ${name} is ${param(page, name)}`);
 }
 
 describe('timeline', () => {
@@ -43,7 +45,7 @@ describe('timeline', () => {
   });
 
   it('dragging the handle to 2008 shows exactly the cooperations in force then; End jumps to today', async () => {
-    const { page, context } = await open(browser);
+    const { page, context } = await open(browser, '', { now: PINNED_TODAY });
     const from = await xOfDate(page, '2012-01-01');
     const to = await xOfDate(page, '2008-07-01');
     await page.mouse.move(from.x, from.y);
@@ -52,18 +54,20 @@ describe('timeline', () => {
     await page.mouse.up();
     await waitForParam(page, 'date', (v) => v?.startsWith('2008-') ?? false);
     const date = param(page, 'date')!;
-    await page.waitForTimeout(200);
-    expect(await listedIds(page)).toEqual(inForceOn(date));
-    await page.waitForTimeout(300);
+    // The list follows the view: wait for it rather than for a while.
+    await expect.poll(() => listedIds(page)).toEqual(inForceOn(date));
+    await waitMapIdle(page);
     await screenshot(page, 'timeline-2008');
 
     await page.getByTestId('timeline-handle').focus();
     await page.keyboard.press('End');
     await waitForParam(page, 'date', (v) => v === null);
-    expect(await listedIds(page)).toEqual(inForceOn(todayInBerlin()));
-    await expect(
-      page.getByTestId('timeline-handle').getAttribute('aria-valuetext'),
-    ).resolves.toMatch(/\d{4}$/);
+    await expect.poll(() => listedIds(page)).toEqual(inForceOn(PINNED_TODAY));
+    await expect(page.getByTestId('timeline-handle').getAttribute('aria-valuetext')).resolves.toBe(
+      new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(`${PINNED_TODAY}T00:00:00Z`),
+      ),
+    );
     await context.close();
   });
 
@@ -78,7 +82,8 @@ describe('timeline', () => {
     await page.keyboard.press('Home');
     await waitForParam(page, 'date', (v) => v === '2006-01-01');
     await expect(handle.getAttribute('role')).resolves.toBe('slider');
-    await page.waitForTimeout(900);
+    // The live region speaks 700 ms after the last change.
+    await waitForLiveText(page, '1. Januar 2006:');
     const live = await page.getByTestId('timeline-live').textContent();
     expect(live).toMatch(/1\. Januar 2006: \d+ Kooperationen in Kraft/);
     expect(live).toContain(`${inForceOn('2006-01-01').length} Kooperationen`);
@@ -91,9 +96,8 @@ describe('timeline', () => {
     await page.getByTestId('timeline-handle').focus();
     await page.keyboard.press('Space');
     await expect(page.getByTestId('play').getAttribute('aria-pressed')).resolves.toBe('true');
-    await page.waitForTimeout(1500);
-    const date = param(page, 'date');
-    expect(date === null || date > '2010-06-01').toBe(true);
+    // Half a year on (or already at today, where the URL drops the date).
+    await waitForParam(page, 'date', (v) => v === null || v > '2010-06-01');
     await page.keyboard.press('Space');
     await expect(page.getByTestId('play').getAttribute('aria-pressed')).resolves.toBe('false');
     await screenshot(page, 'timeline-playing');
@@ -101,7 +105,7 @@ describe('timeline', () => {
   });
 
   it('range mode: dragging over 2020 shows the cooperations signed in the range; the range moves, its ends drag, and the URL follows', async () => {
-    const { page, context } = await open(browser, 'date=2021-06-01');
+    const { page, context } = await open(browser, 'date=2021-06-01', { now: PINNED_TODAY });
     await page.locator('[data-mode="signed"]').click();
     await waitForParam(page, 'from', (v) => v !== null);
     await page.getByTestId('timeline-range').waitFor();
@@ -121,9 +125,8 @@ describe('timeline', () => {
     await waitForParam(page, 'to', (v) => v?.startsWith('2020-12') ?? false);
     const from = param(page, 'from')!;
     const to = param(page, 'to')!;
-    await page.waitForTimeout(200);
+    await expect.poll(() => listedIds(page)).toEqual(signedWithin(from, to));
     const listed = await listedIds(page);
-    expect(listed).toEqual(signedWithin(from, to));
     // Everything signed well inside 2020 is there.
     for (const id of signedWithin('2020-01-15', '2020-12-15')) expect(listed).toContain(id);
     // The range box covers exactly the span between the two ends.

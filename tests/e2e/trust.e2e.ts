@@ -6,12 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
   productionUrl,
+  afterNextPaint,
   baseUrl,
   canvasInk,
   foreignRequests,
   launch,
   open,
   screenshot,
+  waitForParam,
+  waitMapIdle,
   waitReady,
 } from './browser.ts';
 import { inForceOn } from './expect.ts';
@@ -28,9 +31,9 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-/** Serves dist/ with a strict Content-Security-Policy header. */
+/** Serves the production build (KA_PROD_DIST, else dist/) with a strict Content-Security-Policy. */
 function cspServer(): Promise<{ server: Server; url: string }> {
-  const root = resolve('dist');
+  const root = resolve(process.env['KA_PROD_DIST'] ?? 'dist');
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = join(root, path === '/' ? 'index.html' : path);
@@ -112,17 +115,20 @@ describe('trust and robustness', () => {
     const { page, context, requests } = await open(browser);
     await page.locator('[data-region="DE-BY"]').click();
     await page.getByTestId('play').click();
-    await page.waitForTimeout(800);
+    // Playing from today starts at 2006: let it play a year's worth of steps, then stop.
+    await waitForParam(page, 'date', (v) => v !== null && v >= '2007-01-01');
     await page.getByTestId('play').click();
     await page.getByTestId('export').click();
     await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
     await page.keyboard.press('Escape');
     await page.getByTestId('share').click();
     await page.keyboard.press('Escape');
-    await page.goto(`${baseUrl()}/?embed=1&present=1`);
+    await page.goto(`${baseUrl()}/?embed=1&present=1&date=2006-01-01`);
     await waitReady(page);
     await page.keyboard.press('PageDown');
-    await page.waitForTimeout(500);
+    // The first event is shown and drawn.
+    await waitForParam(page, 'select', (v) => v !== null);
+    await waitMapIdle(page);
     expect(requests.length).toBeGreaterThan(5);
     expect(foreignRequests(requests)).toEqual([]);
     await context.close();
@@ -281,7 +287,18 @@ describe('trust and robustness', () => {
     // postMessage payloads into a working app.
     await page.goto(`${baseUrl()}/?date=2015-01-01`);
     await waitReady(page);
-    await page.evaluate((hs) => {
+    const last = await page.evaluate((hs) => {
+      // Every answer to the payloads and to the final `get` is posted while they are handled:
+      // a marker that re-posts itself once arrives after all of them.
+      const states: { date?: string }[] = [];
+      const flushed = new Promise<{ date?: string } | undefined>((resolve) =>
+        window.addEventListener('message', (e) => {
+          const type = (e.data as { type?: unknown } | null)?.type;
+          if (type === 'kooperationsatlas:state') states.push(e.data as { date?: string });
+          if (type === 'test:flush') window.postMessage({ type: 'test:flushed' }, '*');
+          if (type === 'test:flushed') resolve(states.at(-1));
+        }),
+      );
       const payloads: unknown[] = [
         undefined,
         42,
@@ -296,8 +313,14 @@ describe('trust and robustness', () => {
         { type: 'kooperationsatlas:set', topics: new Array(100_000).fill('ai-data') },
       ];
       for (const p of payloads) window.postMessage(p, '*');
+      window.postMessage({ type: 'kooperationsatlas:get' }, '*');
+      window.postMessage({ type: 'test:flush' }, '*');
+      return flushed;
     }, hostile);
-    await page.waitForTimeout(500);
+    // All payloads handled: the answer to the last `get` still shows the date, and nothing plays.
+    expect(last?.date).toBe('2015-01-01');
+    await afterNextPaint(page);
+    await expect(page.getByTestId('play').getAttribute('aria-pressed')).resolves.toBe('false');
     expect(await page.evaluate(() => (window as unknown as { __pwned: number }).__pwned)).toBe(0);
     expect(
       await page.evaluate(() => (({}) as Record<string, unknown>)['polluted']),
