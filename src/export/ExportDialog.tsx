@@ -12,6 +12,12 @@ import { viewLink } from '../view/url.ts';
 import { svgToPng } from './raster.ts';
 import { download } from '../ui/download.ts';
 import { renderSvg } from './svg/render.ts';
+import { renderMatrixSvg } from './svg/matrix-page.ts';
+import { buildMatrix } from '../view/matrix.ts';
+import { matrixOrder } from '../view/seriate.ts';
+import type { Derived } from '../view/derive.ts';
+import type { ViewState } from '../view/view-state.ts';
+import type { AtlasModel } from '../model/atlas-model.ts';
 import { NEAR_ZOOM } from '../style/link-style.ts';
 import { StoryboardPanel } from './StoryboardPanel.tsx';
 import { VideoPanel } from './VideoPanel.tsx';
@@ -19,6 +25,20 @@ import type { Shot } from './shot.ts';
 import './export.css';
 
 type Format = 'png1080' | 'png2160' | 'pngWindow' | 'svg';
+
+/** The matrix page, in the order the matrix view shows (the clustered one worked out here). */
+async function matrixSvg(
+  model: AtlasModel,
+  derived: Derived,
+  view: ViewState,
+  width: number,
+  height: number,
+  link: string,
+): Promise<string> {
+  const m = buildMatrix(model, derived.visible, view, view.nationwide);
+  const order = await matrixOrder(m, view.order);
+  return renderMatrixSvg({ model, derived, view, width, height, order, link });
+}
 
 export default function ExportDialog({ onClose }: { onClose: () => void }) {
   const { model, store, derive, map } = useAtlas();
@@ -55,13 +75,11 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
       // The layout is drawn at 1920 px wide (or the window's aspect) and scaled, so text stays proportionate.
       const layoutW = format === 'pngWindow' ? Math.max(960, Math.round(window.innerWidth)) : 1920;
       const layoutH = Math.round((layoutW * size[1]!) / size[0]!);
-      const svg = renderSvg({
-        model,
-        derived: derive(view),
-        width: layoutW,
-        height: layoutH,
-        ...shot,
-      });
+      const derived = derive(view);
+      const svg =
+        view.tab === 'matrix'
+          ? await matrixSvg(model, derived, view, layoutW, layoutH, shot.link)
+          : renderSvg({ model, derived, width: layoutW, height: layoutH, ...shot });
       const name = (ext: string) => exportFileName(view, (id) => isKnownId(model, id), ext);
       if (format === 'svg') download(new Blob([svg], { type: 'image/svg+xml' }), name('svg'));
       else download(await svgToPng(svg, size[0]!, size[1]!), name('png'));
@@ -85,6 +103,7 @@ export default function ExportDialog({ onClose }: { onClose: () => void }) {
       testId="export-dialog"
       onClose={onClose}
     >
+      {view.tab === 'matrix' && <p className="export-hint">{s.exportOfMatrix}</p>}
       <div className="export-options">
         {options.map((o) => (
           <button

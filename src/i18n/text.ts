@@ -26,6 +26,12 @@ export function countText(n: number, lang: Lang): string {
   return plural(STRINGS[lang].cooperations, n, lang);
 }
 
+/** A region's abbreviation (the Länder's two letters, "Bund" / "Fed."); else its name. */
+export function regionAbbr(region: Region | undefined, lang: Lang, id = ''): string {
+  if (!region) return id;
+  return region.kind === 'federal' ? STRINGS[lang].bundAbbr : (region.abbr ?? region.name[lang]);
+}
+
 /** A region's name; the Bund is "Bund" / "Federal Government". Unknown ids stay as they are. */
 export function regionName(region: Region | undefined, lang: Lang, id = ''): string {
   if (!region) return id;

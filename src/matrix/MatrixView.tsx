@@ -7,15 +7,15 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import './matrix.css';
 import { STRINGS, fill } from '../i18n/strings.ts';
-import { plural, regionName } from '../i18n/text.ts';
+import { plural, regionAbbr, regionName } from '../i18n/text.ts';
 import { pairId } from '../model/atlas-model.ts';
 import { MATRIX_RAMP } from '../style/palette.ts';
 import { hover, select } from '../view/actions.ts';
 import {
-  activityOrder,
   buildMatrix,
   countOf,
   MATRIX_ORDERS,
+  syncOrder,
   type Matrix,
   type MatrixOrder,
 } from '../view/matrix.ts';
@@ -30,7 +30,7 @@ function useOrder(m: Matrix, order: MatrixOrder): number[] {
   useEffect(() => {
     if (order !== 'cluster') return;
     let live = true;
-    void import('./seriate.ts')
+    void import('../view/seriate.ts')
       .then(({ clusteredOrder }) => clusteredOrder(m))
       .then((o) => {
         if (live) setClustered(o);
@@ -39,9 +39,7 @@ function useOrder(m: Matrix, order: MatrixOrder): number[] {
       live = false;
     };
   }, [m, order]);
-  if (order === 'activity') return activityOrder(m);
-  if (order === 'cluster') return clustered ?? geo;
-  return geo;
+  return syncOrder(m, order) ?? clustered ?? geo;
 }
 
 export default function MatrixView() {
@@ -71,10 +69,8 @@ export default function MatrixView() {
   const cells = useRef(new Map<string, HTMLTableCellElement>());
   const name = (i: number) =>
     regionName(model.atlas.regions.get(m.regions[i]!), lang, m.regions[i]);
-  const short = (i: number) => {
-    const r = model.atlas.regions.get(m.regions[i]!);
-    return r?.kind === 'federal' ? s.bundShort : (r?.abbr ?? name(i));
-  };
+  const short = (i: number) =>
+    regionAbbr(model.atlas.regions.get(m.regions[i]!), lang, m.regions[i]);
   const idOf = (i: number, j: number) =>
     i === j ? m.regions[i]! : pairId(m.regions[i]!, m.regions[j]!);
   const changeAt = (i: number, j: number) => {

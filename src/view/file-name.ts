@@ -1,7 +1,7 @@
 /** File names of exports, made only of known ids and dates. Pure. */
 import { isRangeMode } from '../time/in-force.ts';
 import { formatDay } from '../data/partial-date.ts';
-import type { UrlView } from './view-state.ts';
+import type { Tab, UrlView } from './view-state.ts';
 
 /** Keeps [A-Za-z0-9-] only: anything else becomes "-", runs collapse, ends are trimmed. */
 export function sanitizeFilePart(text: string): string {
@@ -15,10 +15,10 @@ export function sanitizeFilePart(text: string): string {
  * "kooperationsatlas-2020-12-11-DE-BB.svg"; in signed mode the period
  * "kooperationsatlas-2020-01-01_2020-12-11.png", in diff mode the two dates
  * "kooperationsatlas-diff-2019-01-01_2023-01-01.png". The selection is named only when it is known
- * (`isKnown`), and kept to [A-Za-z0-9-].
+ * (`isKnown`), and kept to [A-Za-z0-9-]. The matrix is "kooperationsatlas-matrix-2020-12-11.svg".
  */
 export function exportFileName(
-  view: Pick<UrlView, 'mode' | 'date' | 'from' | 'select'>,
+  view: Pick<UrlView, 'mode' | 'date' | 'from' | 'select'> & { tab?: Tab },
   isKnown: (id: string) => boolean,
   ext: string,
 ): string {
@@ -29,5 +29,6 @@ export function exportFileName(
       ? `diff-${range}`
       : range;
   const select = view.select !== null && isKnown(view.select) ? sanitizeFilePart(view.select) : '';
-  return `kooperationsatlas-${when}${select ? `-${select}` : ''}.${ext}`;
+  const what = view.tab === 'matrix' ? 'matrix-' : '';
+  return `kooperationsatlas-${what}${when}${select ? `-${select}` : ''}.${ext}`;
 }

@@ -86,6 +86,16 @@ export function activityOrder(m: Matrix): number[] {
 }
 
 /**
+ * The order of rows and columns (indices into the regions) where it needs no work: geographic
+ * (the regions' own order) or by activity; null for the clustered order (view/seriate.ts).
+ */
+export function syncOrder(m: Matrix, order: MatrixOrder): number[] | null {
+  if (order === 'activity') return activityOrder(m);
+  if (order === 'cluster') return null;
+  return m.regions.map((_, i) => i);
+}
+
+/**
  * Distances for the clustered order: two regions are close when they share many of their
  * cooperations (1 − cosine similarity of their rows, the diagonal left out).
  */

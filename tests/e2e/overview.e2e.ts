@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { launch, open, PINNED_TODAY, screenshot } from './browser.ts';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { launch, open, PINNED_TODAY, screenshot, SCREENSHOTS } from './browser.ts';
 import { blocking, formatViolations, runAxe } from './axe.ts';
 import { landsOn, matrixOn, nationwide, sharedBy, type TimeView } from './expect.ts';
 
@@ -76,6 +77,62 @@ describe('the Länder matrix and the overview', () => {
       await context.close();
     },
   );
+
+  it('exports the matrix as SVG with live text (its cells the independent count) and as PNG', async () => {
+    const view: TimeView = { mode: 'cumulative', date: '2018-12-01' };
+    const { page, context } = await open(
+      browser,
+      'view=matrix&mode=cumulative&date=2018-12-01&nationwide=0&order=activity',
+      { width: 1600, height: 1000 },
+    );
+    await page.getByTestId('matrix').waitFor();
+    await page.getByTestId('export').click();
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-svg').click(),
+    ]);
+    expect(svg.suggestedFilename()).toBe('kooperationsatlas-matrix-2018-12-01.svg');
+    const text = readFileSync((await svg.path())!, 'utf8');
+    const read = await page.evaluate((t) => {
+      const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+      const cells = [...doc.querySelectorAll('g.cell')].map((g) => [
+        `${g.getAttribute('data-a')}|${g.getAttribute('data-b')}`,
+        Number(g.querySelector('text:not([class])')?.textContent ?? '0'),
+      ]);
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        cells,
+        rows: [...doc.querySelectorAll('text.row-head')].map((e) => e.getAttribute('data-region')),
+        title: doc.querySelector('#title')?.textContent ?? '',
+        footer: doc.querySelector('#footer')?.textContent ?? '',
+      };
+    }, text);
+    expect(read.error).toBeNull();
+    expect(read.cells).toHaveLength(17 * 17);
+    const shown = new Map((read.cells as [string, number][]).filter(([, n]) => n !== 0));
+    expect(shown).toEqual(matrixOn(view, false));
+    // The same order as the table on the page.
+    const tableRows = await page
+      .locator('[data-testid="matrix"] tbody th[scope="row"]')
+      .evaluateAll((ths) => ths.map((th) => th.getAttribute('data-region')));
+    expect(read.rows).toEqual(tableRows);
+    expect(read.title).toContain('ohne bundesweite Vereinbarungen');
+    expect(read.title).toContain('Kumulativ bis zum Stichtag');
+    expect(read.footer).toMatch(/Datenstand \d{4}\.\d+\.\d+/);
+    expect(read.footer).toContain('view=matrix');
+
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-png1080').click(),
+    ]);
+    expect(png.suggestedFilename()).toBe('kooperationsatlas-matrix-2018-12-01.png');
+    const bytes = readFileSync((await png.path())!);
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1920, 1080]);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    writeFileSync(`${SCREENSHOTS}/matrix-export.png`, bytes);
+    await context.close();
+  });
 
   it('names every cell for screen readers and selects a pair by click, Enter and arrow keys', async () => {
     const { page, context } = await open(browser, 'view=matrix', {

@@ -4,7 +4,7 @@
  * that work together sit together. ml-hclust does the clustering; it is loaded only when this
  * order is chosen.
  */
-import { matrixDistances, type Matrix } from '../view/matrix.ts';
+import { matrixDistances, syncOrder, type Matrix, type MatrixOrder } from './matrix.ts';
 
 interface Node {
   index: number;
@@ -22,4 +22,9 @@ export async function clusteredOrder(m: Matrix): Promise<number[]> {
   const { agnes } = await import('ml-hclust');
   const tree = agnes(matrixDistances(m), { method: 'average', isDistanceMatrix: true }) as Node;
   return leaves(tree, []);
+}
+
+/** Any order of rows and columns, the clustered one included. */
+export async function matrixOrder(m: Matrix, order: MatrixOrder): Promise<number[]> {
+  return syncOrder(m, order) ?? clusteredOrder(m);
 }
