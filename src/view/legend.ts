@@ -34,51 +34,88 @@ export interface LegendSpec {
   topics: { topic: Topic; n: number }[];
 }
 
+/** Feature ids with their shapes, read once per dataset (the legend runs on every date change). */
+interface FeatureList {
+  fids: Uint32Array;
+  /** Each feature's shape as a small number (see shapeCode). */
+  codes: Uint8Array;
+}
+const SHAPE_CODES = new Map<string, number>();
+/** A shape's number, given on first sight (at most 31 shapes). */
+function shapeCode(shape: string): number {
+  let code = SHAPE_CODES.get(shape);
+  if (code === undefined) SHAPE_CODES.set(shape, (code = Math.min(SHAPE_CODES.size, 30)));
+  return code;
+}
+type FeatureLists = Record<Level | 'detail', FeatureList>;
+const listsOf = new WeakMap<object, FeatureLists>();
+
+function featureLists(model: Pick<AtlasModel, 'geometry' | 'overview'>): FeatureLists {
+  const known = listsOf.get(model.overview);
+  if (known) return known;
+  const listOf = (features: { properties: unknown }[]): FeatureList => {
+    const props = features.map((f) => f.properties as { fid: number; shape?: string });
+    return {
+      fids: Uint32Array.from(props, (p) => p.fid),
+      codes: Uint8Array.from(props, (p) => shapeCode(String(p.shape))),
+    };
+  };
+  const atLevel = (level: Level) =>
+    listOf(
+      model.overview.features.features.filter(
+        (f) => (f.properties as { Z?: string }).Z !== (level === 'far' ? 'near' : 'far'),
+      ),
+    );
+  const lists = {
+    far: atLevel('far'),
+    near: atLevel('near'),
+    detail: listOf([...model.geometry.lines.features, ...model.geometry.points.features]),
+  };
+  listsOf.set(model.overview, lists);
+  return lists;
+}
+
 export function legendFor(
   model: Pick<AtlasModel, 'geometry' | 'atlas' | 'overview'>,
   view: { mode: TimeMode; select: string | null },
   derived: Derived,
   level: Level = 'far',
 ): LegendSpec {
-  const shapes = new Set<string>();
-  let ended = false;
-  let recent = false;
-  let kept = false;
-  const note = (shape: unknown, bits: number) => {
-    if ((bits & STATE_BITS.shown) === 0) return;
-    shapes.add(String(shape));
-    if (bits & STATE_BITS.ended) ended = true;
-    if (bits & STATE_BITS.recent) recent = true;
-    if (bits & STATE_BITS.kept) kept = true;
-  };
-  const rows: LegendRow[] = [];
-  if (derived.overview) {
-    for (const f of model.overview.features.features) {
-      const p = f.properties as { fid: number; shape?: string; Z?: string };
-      if (p.Z !== (level === 'far' ? 'near' : 'far'))
-        note(p.shape, derived.overviewState[p.fid] ?? 0);
+  let shown = 0;
+  let bitsSeen = 0;
+  /** Reads the state bits of the listed features: which shapes are shown, and how. */
+  const scan = (list: FeatureList, state: Uint8Array) => {
+    const { fids, codes } = list;
+    for (let i = 0; i < fids.length; i++) {
+      const bits = state[fids[i]!]!;
+      if ((bits & STATE_BITS.shown) === 0) continue;
+      shown |= 1 << codes[i]!;
+      bitsSeen |= bits;
     }
+  };
+  const shapes = { has: (shape: string) => (shown & (1 << shapeCode(shape))) !== 0 };
+  const rows: LegendRow[] = [];
+  const lists = featureLists(model);
+  if (derived.overview) {
+    scan(lists[level], derived.overviewState);
     if (derived.pairCounts[level].some((n) => n > 0)) rows.push('pair');
     if (shapes.has('hub')) rows.push('hub');
     if (derived.local[level].size > 0) rows.push('localCount');
     if (derived.nationwide.length > 0) rows.push('nationwide');
   } else {
-    for (const f of model.geometry.lines.features)
-      note(f.properties.shape, derived.featureState[f.properties.fid] ?? 0);
-    for (const f of model.geometry.points.features)
-      note(f.properties.shape, derived.featureState[f.properties.fid] ?? 0);
+    scan(lists.detail, derived.featureState);
     if (shapes.has('arc')) rows.push('link');
     if (shapes.has('hub')) rows.push('hub');
     if (shapes.has('local')) rows.push('local');
   }
   // Diff mode reads the same bits as the change: new, continued, ended.
   if (view.mode === 'diff') {
-    if (recent) rows.push('added');
-    if (kept) rows.push('continued');
-    if (ended) rows.push('removed');
+    if (bitsSeen & STATE_BITS.recent) rows.push('added');
+    if (bitsSeen & STATE_BITS.kept) rows.push('continued');
+    if (bitsSeen & STATE_BITS.ended) rows.push('removed');
   } else {
-    if (recent) rows.push('recent');
-    if (ended) rows.push('ended');
+    if (bitsSeen & STATE_BITS.recent) rows.push('recent');
+    if (bitsSeen & STATE_BITS.ended) rows.push('ended');
   }
   const city = (id: string) => {
     const kind = model.atlas.regions.get(id)?.kind;

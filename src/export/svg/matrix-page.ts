@@ -20,7 +20,15 @@ import { pairId } from '../../model/atlas-model.ts';
 import { textWidth, wrapText } from '../text-measure.ts';
 import { el, escapeXml, textBlock, titleEl } from './markup.ts';
 import { footerHeight, titleBlock } from './page.ts';
-import { FONT_FAMILY, group, headTexts, sheetOf, svgDocument, type Sheet } from './sheet.ts';
+import {
+  FONT_FAMILY,
+  sentences,
+  group,
+  headTexts,
+  sheetOf,
+  svgDocument,
+  type Sheet,
+} from './sheet.ts';
 
 export interface MatrixSvgInput {
   model: AtlasModel;
@@ -364,7 +372,7 @@ export function renderMatrixSvg(input: MatrixSvgInput): string {
     bottom - legendTop,
   );
 
-  const desc = [
+  const desc = sentences([
     s.matrixCaption,
     texts.date,
     `${texts.mode} · ${texts.count}`,
@@ -372,9 +380,8 @@ export function renderMatrixSvg(input: MatrixSvgInput): string {
     texts.summary,
     sheet.source,
     sheet.attribution,
-  ]
-    .filter((x): x is string => !!x)
-    .join('. ');
+  ]);
+
   const body =
     group('matrix', { 'font-family': FONT_FAMILY }, cells.parts) +
     group('legend', { 'font-family': FONT_FAMILY }, legendParts) +

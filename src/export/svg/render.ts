@@ -16,7 +16,16 @@ import { labels } from './labels.ts';
 import { mapLayer } from './map-layer.ts';
 import { el } from './markup.ts';
 import { titleBlock } from './page.ts';
-import { FONT_FAMILY, frame, group, headTexts, rectOf, sheetOf, svgDocument } from './sheet.ts';
+import {
+  FONT_FAMILY,
+  sentences,
+  frame,
+  group,
+  headTexts,
+  rectOf,
+  sheetOf,
+  svgDocument,
+} from './sheet.ts';
 
 export interface SvgExportInput {
   model: AtlasModel;
@@ -90,16 +99,15 @@ export function renderSvg(input: SvgExportInput): string {
     u,
   });
 
-  const desc = [
+  const desc = sentences([
     texts.date,
     `${texts.mode} · ${texts.count}`,
     texts.filters,
     texts.summary,
     sheet.source,
     sheet.attribution,
-  ]
-    .filter((x): x is string => x !== null)
-    .join('. ');
+  ]);
+
   const lineGroup = { fill: 'none', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' };
   const mapRect = rectOf(box, u);
   const body =

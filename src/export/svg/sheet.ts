@@ -146,6 +146,13 @@ export const rectOf = (box: Box, u: number) => ({
   rx: 10 * u,
 });
 
+/** The description of a page: its texts as sentences (none ends with a doubled full stop). */
+export const sentences = (texts: readonly (string | null)[]): string =>
+  texts
+    .filter((x): x is string => !!x)
+    .map((x) => x.replace(/\.$/, ''))
+    .join('. ');
+
 /** The document: title and description, the page's background, the body, then the footer. */
 export function svgDocument(sheet: Sheet, title: string, desc: string, body: string): string {
   const { p, pc } = sheet;
