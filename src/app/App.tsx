@@ -2,7 +2,7 @@
  * The layout: header, notices, the stage and the side panel, the timeline, and the dialogs.
  * Every part reads the view from the store through context and changes it through view actions.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useState } from 'react';
 import './app.css';
 import { formatDay } from '../data/partial-date.ts';
 import { formatLongDay } from '../i18n/format.ts';
@@ -34,20 +34,30 @@ export interface AppProps {
   onReady: () => void;
 }
 
-/** Language, theme and title on the document, set only when they change. */
+/** Language and theme on the document, set only when they change. */
 function useDocument(): void {
   const lang = useView((v) => v.lang);
   const theme = useView((v) => v.theme);
-  const date = useView((v) => v.date);
   useEffect(() => {
     document.documentElement.lang = lang;
     document.documentElement.dataset['theme'] = theme;
   }, [lang, theme]);
+}
+
+/**
+ * The date on the document: its title and the app's `data-date` (for hosts and tests). A
+ * component of its own, so that a date step re-renders it and not the whole layout.
+ */
+function DateOnDocument({ app }: { app: HTMLDivElement | null }) {
+  const lang = useView((v) => v.lang);
+  const date = useView((v) => v.date);
   const audience = useView((v) => v.audience);
-  useEffect(() => {
+  useLayoutEffect(() => {
+    app?.setAttribute('data-date', formatDay(date));
     const s = STRINGS[lang];
     document.title = `${audience ? s.audienceTitle : s.appTitle} – ${formatLongDay(date, lang)}`;
-  }, [lang, date, audience]);
+  }, [app, lang, date, audience]);
+  return null;
 }
 
 export function App({ notices, onReady }: AppProps) {
@@ -55,8 +65,9 @@ export function App({ notices, onReady }: AppProps) {
   const present = useView((v) => v.present);
   const audience = useView((v) => v.audience);
   const lang = useView((v) => v.lang);
-  const date = useView((v) => v.date);
   const s = STRINGS[lang];
+  // A state, not a ref: the date's effect runs before a parent's ref is attached.
+  const [appEl, setAppEl] = useState<HTMLDivElement | null>(null);
   const chrome = !embed && !present;
   const [dialog, setDialog] = useState<DialogName | null>(null);
   useDocument();
@@ -70,8 +81,9 @@ export function App({ notices, onReady }: AppProps) {
     <div
       className={`app${embed ? ' is-embed' : ''}${present ? ' is-present' : ''}${audience ? ' is-audience' : ''}`}
       data-testid="app"
-      data-date={formatDay(date)}
+      ref={setAppEl}
     >
+      <DateOnDocument app={appEl} />
       {chrome && (
         <a className="skip-link" href="#main">
           {s.skipToContent}

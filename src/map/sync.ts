@@ -42,8 +42,7 @@ export function syncPairs(
   for (const fid of changed) {
     const far = next.far[fid] ?? 0;
     const near = next.near[fid] ?? 0;
-    // Features that are not pairs never get a count: leave them alone.
-    if (applied || far > 0 || near > 0) sink.setFeatureState(fid, { far, near });
+    sink.setFeatureState(fid, { far, near });
   }
   return next;
 }

@@ -27,7 +27,8 @@ export interface AtlasModel {
   overview: OverviewGeometry;
   /** The Land each region counts for (itself for a Land, 'DE' for the Bund). */
   landOf: Map<string, string>;
-  searchIndex: SearchEntry[];
+  /** Built on first use (the first search), not at start-up. */
+  readonly searchIndex: SearchEntry[];
   /** Signings, accessions and ends between 2006 and today, in time order. */
   events: TimelineEvent[];
   /** Clicker steps: one per cooperation and day (accessions on one day are one step). */
@@ -64,6 +65,7 @@ export function createAtlasModel(loaded: LoadedData, today: number): AtlasModel 
   );
   const attribution = data.states.attribution ?? '';
   const overview = buildOverview(atlas, anchors);
+  let searchIndex: SearchEntry[] | null = null;
   return {
     data,
     atlas,
@@ -71,7 +73,9 @@ export function createAtlasModel(loaded: LoadedData, today: number): AtlasModel 
     geometry: buildLinkGeometry(atlas, anchors, overview.hubAt),
     overview,
     landOf: landMap(atlas),
-    searchIndex: buildSearchIndex(atlas),
+    get searchIndex() {
+      return (searchIndex ??= buildSearchIndex(atlas));
+    },
     events,
     steps,
     curve: inForceCurve(atlas.cooperations),

@@ -2,6 +2,7 @@
  * One cooperation with everything known about it, every fact followed by the marks of the
  * sources that back it. All data is rendered as text.
  */
+import { memo } from 'react';
 import type { Cooperation } from '../data/atlas.ts';
 import { formatPartialDate } from '../i18n/format.ts';
 import { STRINGS } from '../i18n/strings.ts';
@@ -22,7 +23,11 @@ export function safeHref(url: string): string | null {
   }
 }
 
-export function CooperationCard({
+/**
+ * One cooperation's card. Memoised: a date step re-renders the list, but a card changes only
+ * with its cooperation, its size or the language (read from the store inside).
+ */
+export const CooperationCard = memo(function CooperationCard({
   cooperation: c,
   expanded,
 }: {
@@ -227,4 +232,4 @@ export function CooperationCard({
       )}
     </article>
   );
-}
+});

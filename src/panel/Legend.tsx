@@ -2,14 +2,14 @@
  * Explains every symbol the map shows now (the rows view/legend.ts picks, as the exports do),
  * names the time mode, and lists the topics with their colour and line pattern.
  */
+import { useMemo, type ReactNode } from 'react';
 import './panel.css';
-import type { ReactNode } from 'react';
 import { TOPICS } from '../data/model.ts';
 import { modeLabel, STRINGS, type Strings } from '../i18n/strings.ts';
 import { evaluate, LINE_OPACITY, LINE_WIDTH } from '../style/link-style.ts';
 import { TOPIC_DASH } from '../style/palette.ts';
 import { legendFor, type LegendRow } from '../view/legend.ts';
-import { useAtlas, useDerived, useView } from '../ui/atlas-context.tsx';
+import { useAtlas, useSettledDerived, useView } from '../ui/atlas-context.tsx';
 import { TopicSwatch } from '../ui/TopicSwatch.tsx';
 
 const line = (width: number, colour = 'currentColor', opacity = 1) => (
@@ -109,12 +109,15 @@ const SYMBOLS: Record<LegendRow, (s: Strings) => [ReactNode, string]> = {
 
 export function Legend({ compact = false }: { compact?: boolean }) {
   const { model } = useAtlas();
-  const derived = useDerived();
+  const derived = useSettledDerived();
   const mode = useView((v) => v.mode);
-  const select = useView((v) => v.select);
+  const select = derived.selection;
   const lang = useView((v) => v.lang);
   const s = STRINGS[lang];
-  const spec = legendFor(model, { mode, select }, derived);
+  const spec = useMemo(
+    () => legendFor(model, { mode, select }, derived),
+    [model, mode, select, derived],
+  );
   return (
     <section
       className={`legend${compact ? ' compact' : ''}`}

@@ -6,7 +6,7 @@ import { STRINGS, fill } from '../i18n/strings.ts';
 import { countText, plural, regionName } from '../i18n/text.ts';
 import { pairOf } from '../model/atlas-model.ts';
 import { hover as hoverAction, select } from '../view/actions.ts';
-import { useAct, useAtlas, useDerived, useView } from '../ui/atlas-context.tsx';
+import { useAct, useAtlas, useSettledDerived, useView } from '../ui/atlas-context.tsx';
 import { Filled } from '../ui/Filled.tsx';
 import { useAfterFirstPaint } from '../ui/use-after-first-paint.ts';
 import { CooperationCard } from './CooperationCard.tsx';
@@ -16,8 +16,8 @@ const LandSummary = lazy(() => import('./LandSummary.tsx'));
 
 export function Panel({ children }: { children?: ReactNode }) {
   const { model } = useAtlas();
-  const derived = useDerived();
-  const selection = useView((v) => v.select);
+  const derived = useSettledDerived();
+  const selection = derived.selection;
   const lang = useView((v) => v.lang);
   const act = useAct();
   const s = STRINGS[lang];

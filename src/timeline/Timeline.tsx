@@ -9,7 +9,7 @@ import './timeline.css';
 import { dayToDate } from '../data/partial-date.ts';
 import { formatLongDay } from '../i18n/format.ts';
 import { STRINGS } from '../i18n/strings.ts';
-import type { StepCurve, TimelineEvent } from '../time/events.ts';
+import type { StepCurve } from '../time/events.ts';
 import { isRangeMode } from '../time/in-force.ts';
 import * as A from '../view/actions.ts';
 import { diffSentence } from '../view/diff-sentence.ts';
@@ -22,7 +22,6 @@ import { TimelineControls } from './TimelineControls.tsx';
 import { useAnnouncement } from './use-announcement.ts';
 import { useRangeDrag } from './use-range-drag.ts';
 
-const NO_EVENTS: TimelineEvent[] = [];
 const M = { left: 16, right: 16, top: 8, bottom: 22 };
 
 export function Timeline() {
@@ -190,17 +189,21 @@ export function Timeline() {
               data-testid="timeline-range"
             />
           )}
-          <EventMarks
-            events={marksReady ? model.events : NO_EVENTS}
-            model={model}
-            x={x}
-            bottom={plotBottom}
-            lang={lang}
-            highlighted={highlighted}
-            compact={compact}
-            onHover={onHover}
-            onSelect={onSelect}
-          />
+          {/* Mounted whole, after the first paint: thousands of marks inserted one by one into
+              a mounted group cost React a walk over their siblings each. */}
+          {marksReady && (
+            <EventMarks
+              events={model.events}
+              model={model}
+              x={x}
+              bottom={plotBottom}
+              lang={lang}
+              highlighted={highlighted}
+              compact={compact}
+              onHover={onHover}
+              onSelect={onSelect}
+            />
+          )}
           <Axis ticks={ticks} x={x} y={plotBottom} />
           {isRangeMode(mode) ? (
             <>

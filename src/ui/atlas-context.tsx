@@ -7,6 +7,7 @@ import {
   createContext,
   useCallback,
   useContext,
+  useDeferredValue,
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
@@ -76,6 +77,20 @@ export function useDerived(): Derived {
   const { store, derive } = useAtlas();
   const get = useCallback(() => derive(store.get()), [store, derive]);
   return useSyncExternalStore(store.subscribe, get, get);
+}
+
+/**
+ * The derived view for parts that may trail a date step by one background render (the side
+ * panel and the legend): React draws the map and the timeline first and renders these after,
+ * interruptibly. A change of the selection or into or out of diff mode is never deferred, so a
+ * part never mixes a new selection with an old list.
+ */
+export function useSettledDerived(): Derived {
+  const live = useDerived();
+  const settled = useDeferredValue(live);
+  const same =
+    settled.selection === live.selection && (settled.diff === null) === (live.diff === null);
+  return same ? settled : live;
 }
 
 /** Applies a view action: `act((v) => setDate(v, day, bounds))` or `act(select(id))`. */

@@ -45,6 +45,8 @@ export type Selection =
 export type DeriveModel = Pick<AtlasModel, 'atlas' | 'geometry' | 'overview' | 'landOf'>;
 
 export interface Derived {
+  /** The id of the selection this was derived for (null for none). */
+  selection: string | null;
   /** Shown cooperations, newest first. */
   visible: Cooperation[];
   /** Nothing is selected (and no diff): the map draws the overview, not the detail. */
@@ -218,6 +220,7 @@ export function derive(
   for (const [region, n] of tintCounts)
     partnerTint.set(region, Math.max(1, Math.ceil((3 * n) / maxCount)));
   return {
+    selection: selection?.id ?? null,
     visible,
     overview,
     diff: diffMode ? diffOf(ov, visible, time.from, time.date) : null,
@@ -252,13 +255,17 @@ export function pairBadges(
   return out;
 }
 
-/** Feature ids whose state differs between two derivations (the only ones the map updates). */
+/**
+ * Feature ids whose state differs between two derivations (the only ones the map updates).
+ * Without a previous one (a fresh source), only the non-zero states: an unset feature-state
+ * reads as false or 0 in every paint expression (map/paint.ts), so zeros need not be set.
+ */
 export function changedFeatures<T extends Uint8Array | Uint16Array>(
   prev: T | null,
   next: T,
 ): number[] {
   const out: number[] = [];
-  for (let i = 0; i < next.length; i++) if (!prev || prev[i] !== next[i]) out.push(i);
+  for (let i = 0; i < next.length; i++) if ((prev ? prev[i] : 0) !== next[i]) out.push(i);
   return out;
 }
 

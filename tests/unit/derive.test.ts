@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../src/data/partial-date.ts';
 import { STATE_BITS } from '../../src/style/link-style.ts';
 import { changedFeatures, derive, pairBadges, pairFeature } from '../../src/view/derive.ts';
+import { syncLinks } from '../../src/map/sync.ts';
 import { approxKm } from '../../src/geo/hubs.ts';
 import { buildMatrix, countOf } from '../../src/view/matrix.ts';
 
@@ -138,6 +139,17 @@ describe('derive', () => {
     const b = derive(model, at(2020, 12, 9), none, null).overviewState;
     expect(changedFeatures(a, b)).toEqual([overviewSpokeOf(model, 'hub-2017', 'DE-BB')]);
     expect(changedFeatures(b, b)).toEqual([]);
+  });
+
+  it('sets only the non-zero states on a fresh source (unset reads as 0), then every change', () => {
+    expect(changedFeatures(null, Uint8Array.of(0, 3, 0, 1))).toEqual([1, 3]);
+    expect(changedFeatures(Uint8Array.of(0, 3, 0, 1), Uint8Array.of(0, 0, 2, 1))).toEqual([1, 2]);
+    const model = scene();
+    const state = derive(model, at(2020, 12, 9), none, null).overviewState;
+    const set: number[] = [];
+    syncLinks({ setFeatureState: (id) => set.push(id) }, null, state);
+    expect(set.length).toBeGreaterThan(0);
+    expect(set).toEqual([...state.keys()].filter((i) => state[i] !== 0));
   });
 });
 
