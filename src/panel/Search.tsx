@@ -7,7 +7,8 @@ import { select } from '../view/actions.ts';
 import { useAct, useAtlas, useView } from '../ui/atlas-context.tsx';
 
 export function Search() {
-  const index = useAtlas().model.searchIndex;
+  // The index is built on the first query, not at start-up.
+  const { model } = useAtlas();
   const lang = useView((v) => v.lang);
   const act = useAct();
   const onSelect = (id: string) => act(select(id));
@@ -15,7 +16,10 @@ export function Search() {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
-  const hits = useMemo(() => search(index, query, 10), [index, query]);
+  const hits = useMemo(
+    () => (query.trim() ? search(model.searchIndex, query, 10) : []),
+    [model, query],
+  );
   const listId = useId();
   const kindLabel = {
     region: s.searchRegion,
