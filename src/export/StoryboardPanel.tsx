@@ -8,6 +8,8 @@ import { fill, STRINGS } from '../i18n/strings.ts';
 import { download } from '../ui/download.ts';
 import { useAtlas } from '../ui/atlas-context.tsx';
 import { svgToPng } from './raster.ts';
+import { buildMatrix } from '../view/matrix.ts';
+import { matrixOrder } from '../view/seriate.ts';
 import type { Shot } from './shot.ts';
 import { growthSpan } from './steps.ts';
 import {
@@ -23,7 +25,7 @@ import {
 const PNG_SIZE = [3840, 2160] as const;
 
 export function StoryboardPanel({ shot }: { shot: Shot }) {
-  const { model } = useAtlas();
+  const { model, derive } = useAtlas();
   const { view } = shot;
   const s = STRINGS[view.lang];
   const id = useId();
@@ -39,7 +41,22 @@ export function StoryboardPanel({ shot }: { shot: Shot }) {
     await new Promise((resolve) => setTimeout(resolve));
     try {
       const used = datesOf(view, { dates }, model.today);
-      const svg = renderStoryboard({ model, ...shot, dates: used });
+      // The matrix keeps the order it is shown in (at the last date; the clustered one is worked out).
+      const last = { ...view, date: used.at(-1) ?? view.date };
+      const order =
+        view.tab === 'matrix'
+          ? await matrixOrder(
+              buildMatrix(model, derive(last).visible, last, view.nationwide),
+              view.order,
+            )
+          : undefined;
+      const svg = renderStoryboard({
+        model,
+        ...shot,
+        dates: used,
+        derive,
+        ...(order ? { order } : {}),
+      });
       const name = storyboardFileName(used, format);
       if (format === 'svg') download(new Blob([svg], { type: 'image/svg+xml' }), name);
       else download(await svgToPng(svg, PNG_SIZE[0], PNG_SIZE[1]), name);

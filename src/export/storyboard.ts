@@ -7,11 +7,9 @@
  */
 import { TOPICS, type Topic } from '../data/model.ts';
 import { formatDay } from '../data/partial-date.ts';
-import type { Level } from '../geo/overview.ts';
 import { formatLongDay } from '../i18n/format.ts';
 import { fill, modeLabel } from '../i18n/strings.ts';
 import { countText } from '../i18n/text.ts';
-import type { AtlasModel } from '../model/atlas-model.ts';
 import { isRangeMode, TIMELINE_START } from '../time/in-force.ts';
 import type { Derived } from '../view/derive.ts';
 import { selectionName } from '../view/describe.ts';
@@ -19,43 +17,30 @@ import { legendFor, type LegendSpec } from '../view/legend.ts';
 import { createDeriver } from '../view/selectors.ts';
 import type { ViewState } from '../view/view-state.ts';
 import { growthSpan, spanFileName, spreadDays } from './steps.ts';
+import { caption, type Board, type CellInput, type StoryboardInput } from './storyboard-cell.ts';
+import { matrixBoard } from './storyboard-matrix.ts';
 import { gridLayout, type GridCell } from './svg/grid.ts';
 import { labels } from './svg/labels.ts';
 import { mapLayer } from './svg/map-layer.ts';
-import { el, escapeXml } from './svg/markup.ts';
+import { el } from './svg/markup.ts';
 import { titleBlock } from './svg/page.ts';
+import { matrixFilters, matrixPageTitle } from './svg/matrix-page.ts';
 import {
   FONT_FAMILY,
   frame,
   group,
   headTexts,
   rectOf,
+  sentences,
   sheetOf,
   svgDocument,
   type Sheet,
 } from './svg/sheet.ts';
-import { truncateText } from './text-measure.ts';
+
+export type { StoryboardInput } from './storyboard-cell.ts';
 
 export const STORYBOARD_COUNTS = [4, 5, 6, 7, 8] as const;
 export const STORYBOARD_DEFAULT_COUNT = 6;
-
-export interface StoryboardInput {
-  model: AtlasModel;
-  view: ViewState;
-  /** Page size (default 1920 × 1080, a slide; portrait pages stack the legend under the maps). */
-  width?: number;
-  height?: number;
-  /** How many maps, evenly spread over the span (4–8, default 6). */
-  count?: number;
-  /** The dates (day numbers) instead: kept within the span's start and today, sorted. */
-  dates?: number[];
-  bounds?: [number, number, number, number];
-  level?: Level;
-  /** The permalink of the view, for the source line. */
-  link?: string;
-  /** The deriver (default: a new one for the model). */
-  derive?: (v: ViewState) => Derived;
-}
 
 const clampCount = (n: number) =>
   Math.min(STORYBOARD_COUNTS.at(-1)!, Math.max(STORYBOARD_COUNTS[0], Math.round(n)));
@@ -122,13 +107,6 @@ function mergeLegends(specs: LegendSpec[], derived: Derived[]): LegendSpec {
   };
 }
 
-interface CellInput {
-  index: number;
-  date: number;
-  view: ViewState;
-  derived: Derived;
-}
-
 /** One cell: its map (states, links, hubs, places, labels) and its caption. */
 function cellSvg(input: StoryboardInput, sheet: Sheet, at: GridCell, cell: CellInput): string {
   const { model } = input;
@@ -174,18 +152,13 @@ function cellSvg(input: StoryboardInput, sheet: Sheet, at: GridCell, cell: CellI
   const clip = `${prefix}clip`;
   const part = (cls: string, a: Record<string, string>, parts: string[]) =>
     el('g', { class: cls, ...a }, parts.join(''));
-  const dateSize = 19 * p.u;
-  const countSize = 16 * p.u;
-  const captionW = at.caption.x1 - at.caption.x0;
-  const dateY = at.caption.y0 + 8 * p.u + dateSize;
-  const count = countText(derived.visible.length, view.lang);
   return el(
     'g',
     {
       id: `cell-${cell.index + 1}`,
       class: 'storyboard-cell',
       'data-date': formatDay(cell.date),
-      'data-count': derived.visible.length,
+      'data-count': cell.derived.visible.length,
     },
     el('rect', { class: 'map-background', ...mapRect, fill: c.sea }) +
       (layer.zoomed ? `<clipPath id="${clip}">${el('rect', mapRect)}</clipPath>` : '') +
@@ -202,29 +175,7 @@ function cellSvg(input: StoryboardInput, sheet: Sheet, at: GridCell, cell: CellI
           part('places', {}, layer.places) +
           part('labels', {}, labelParts),
       ) +
-      el(
-        'text',
-        {
-          class: 'caption-date',
-          x: at.caption.x0,
-          y: dateY,
-          'font-size': dateSize,
-          'font-weight': 700,
-          fill: pc.ink,
-        },
-        escapeXml(truncateText(formatLongDay(cell.date, view.lang), captionW, dateSize, true)),
-      ) +
-      el(
-        'text',
-        {
-          class: 'caption-count',
-          x: at.caption.x0,
-          y: dateY + countSize * 1.35,
-          'font-size': countSize,
-          fill: pc.muted,
-        },
-        escapeXml(truncateText(count, captionW, countSize)),
-      ),
+      caption(sheet, at, cell),
   );
 }
 
@@ -239,32 +190,24 @@ export function renderStoryboard(input: StoryboardInput): string {
     const v = { ...view, date };
     return { index, date, view: v, derived: derive(v) };
   });
-  const level = input.level ?? 'far';
-
-  const head = headTexts(sheet, view, selectionName(model, view));
+  const selection = selectionName(model, view);
+  const head = headTexts(sheet, view, selection);
   const from = isRangeMode(view.mode) ? view.from : (dates[0] ?? view.date);
+  const asMatrix = view.tab === 'matrix';
   const texts = {
-    title: head.title,
+    title: asMatrix ? matrixPageTitle(s, selection) : head.title,
     date: `${formatLongDay(from, lang)} – ${formatLongDay(dates.at(-1) ?? view.date, lang)}`,
     mode: `${s.modeLabel}: ${modeLabel(s, view.mode)}`,
     count: fill(s.storyboardMaps, { n: dates.length }),
-    filters: head.filters,
+    filters: asMatrix ? matrixFilters(s, head.filters, view.nationwide) : head.filters,
     summary: null,
   };
   const title = titleBlock(p, texts, pc);
-  const specs = cells.map((cell) => legendFor(model, cell.view, cell.derived, level));
-  const spec = mergeLegends(
-    specs,
-    cells.map((cell) => cell.derived),
-  );
-  const { box, legend } = frame(sheet, spec, title.bottom, 0.77);
-  const grid = gridLayout(cells.length, box, {
-    aspect: 0.8,
-    captionH: 54 * p.u,
-    gap: 20 * p.u,
-  });
+  const parts = asMatrix
+    ? matrixBoard(input, sheet, cells, title.bottom)
+    : mapBoard(input, sheet, cells, title.bottom);
 
-  const desc = [
+  const desc = sentences([
     texts.date,
     `${texts.mode} · ${texts.count}`,
     texts.filters,
@@ -274,16 +217,32 @@ export function renderStoryboard(input: StoryboardInput): string {
     ),
     sheet.source,
     sheet.attribution,
-  ]
-    .filter((x): x is string => x !== null)
-    .join('. ');
+  ]);
   const body =
-    group(
-      'storyboard',
-      { 'font-family': FONT_FAMILY },
-      cells.map((cell, i) => cellSvg(input, sheet, grid.cells[i]!, cell)),
-    ) +
-    group('legend', { 'font-family': FONT_FAMILY }, legend.parts) +
+    group('storyboard', { 'font-family': FONT_FAMILY }, parts.cells) +
+    group('legend', { 'font-family': FONT_FAMILY }, parts.legend) +
     group('title', { 'font-family': FONT_FAMILY }, title.parts);
   return svgDocument(sheet, texts.title, desc, body);
+}
+
+/** The maps in a grid, with one legend for all of them. */
+function mapBoard(input: StoryboardInput, sheet: Sheet, cells: CellInput[], top: number): Board {
+  const { model } = input;
+  const { p } = sheet;
+  const level = input.level ?? 'far';
+  const specs = cells.map((cell) => legendFor(model, cell.view, cell.derived, level));
+  const spec = mergeLegends(
+    specs,
+    cells.map((cell) => cell.derived),
+  );
+  const { box, legend } = frame(sheet, spec, top, 0.77);
+  const grid = gridLayout(cells.length, box, {
+    aspect: 0.8,
+    captionH: 54 * p.u,
+    gap: 20 * p.u,
+  });
+  return {
+    cells: cells.map((cell, i) => cellSvg(input, sheet, grid.cells[i]!, cell)),
+    legend: legend.parts,
+  };
 }

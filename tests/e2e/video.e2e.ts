@@ -17,6 +17,7 @@ import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blocking, formatViolations, runAxe } from './axe.ts';
 import { launch, open, screenshot, SCREENSHOTS } from './browser.ts';
+import { matrixOn } from './expect.ts';
 
 const release = (JSON.parse(readFileSync('data/cooperations.json', 'utf8')) as { version: string })
   .version;
@@ -335,6 +336,56 @@ describe('video and storyboard export', () => {
     const png = readFileSync((await pngFile.path())!);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([3840, 2160]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('with the matrix shown, the storyboard draws the matrix at each date (the independent count)', async () => {
+    const { page, context, errors } = await open(
+      browser,
+      'view=matrix&date=2020-12-11&order=cluster&nationwide=0',
+    );
+    await page.getByTestId('matrix').waitFor();
+    await openExport(page);
+    await page.getByTestId('storyboard-count').selectOption('4');
+    const [svgFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('storyboard-svg').click(),
+    ]);
+    const svg = readFileSync((await svgFile.path())!, 'utf8');
+    const check = await page.evaluate((t) => {
+      const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        cells: [...doc.querySelectorAll('g.storyboard-cell')].map((c) => ({
+          date: c.getAttribute('data-date')!,
+          rows: [...c.querySelectorAll('text.row-head')].map((h) => h.getAttribute('data-region')),
+          counts: [...c.querySelectorAll('g.cell')].map((g) => [
+            `${g.getAttribute('data-a')}|${g.getAttribute('data-b')}`,
+            Number(g.getAttribute('data-count')),
+          ]),
+        })),
+        title: doc.querySelector('#title')?.textContent ?? '',
+      };
+    }, svg);
+    expect(check.error).toBeNull();
+    expect(check.cells).toHaveLength(4);
+    for (const cell of check.cells) {
+      const shown = new Map((cell.counts as [string, number][]).filter(([, n]) => n > 0));
+      expect(shown).toEqual(matrixOn({ mode: 'inforce', date: cell.date }, false));
+    }
+    // The order the page shows (clustered), in every cell.
+    const tableRows = await page
+      .locator('[data-testid="matrix"] tbody th[scope="row"]')
+      .evaluateAll((ths) => ths.map((th) => th.getAttribute('data-region')));
+    for (const cell of check.cells) expect(cell.rows).toEqual(tableRows);
+    expect(check.title).toContain('Wer mit wem');
+    expect(check.title).toContain('ohne bundesweite Vereinbarungen');
+    const view = await context.newPage();
+    await view.setViewportSize({ width: 1920, height: 1080 });
+    await view.setContent(`<body style="margin:0">${svg.replace(/^<\?xml[^>]*>/, '')}</body>`);
+    await screenshot(view, 'storyboard-matrix');
+    await view.close();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -18,6 +18,8 @@ import { formatLongDay } from '../../src/i18n/format.ts';
 import { countText } from '../../src/i18n/text.ts';
 import { createAtlasModel } from '../../src/model/atlas-model.ts';
 import { createDeriver } from '../../src/view/selectors.ts';
+import { activityOrder, buildMatrix, countOf } from '../../src/view/matrix.ts';
+import { MATRIX_RAMP } from '../../src/style/palette.ts';
 import { defaultView, type ViewState } from '../../src/view/view-state.ts';
 import { loadRealData } from './fixtures.ts';
 
@@ -219,5 +221,71 @@ describe('renderStoryboard', () => {
       const m = byClass(c, 'map-background')[0]!;
       expect(num(m, 'y') + num(m, 'height')).toBeLessThan(legendTop);
     }
+  });
+});
+
+describe('the matrix storyboard', () => {
+  const derive = createDeriver(model);
+  const view = viewOf({ tab: 'matrix', order: 'activity' });
+  const svg = renderStoryboard({ model, view, count: 5 });
+  const doc = parse(svg);
+
+  it('draws the matrix at every date, each cell the count the matrix view builds', () => {
+    const cells = cellsOf(doc);
+    const dates = storyboardDates(view, 5);
+    expect(cells.map((c) => c.getAttribute('data-date'))).toEqual(dates.map(formatDay));
+    cells.forEach((cell, i) => {
+      const v = { ...view, date: dates[i]! };
+      const m = buildMatrix(model, derive(v).visible, v, true);
+      const index = new Map(m.regions.map((id, k) => [id, k]));
+      const drawn = byClass(cell, 'cell');
+      expect(drawn).toHaveLength(17 * 17);
+      for (const g of drawn) {
+        const a = index.get(g.getAttribute('data-a')!)!;
+        const b = index.get(g.getAttribute('data-b')!)!;
+        expect(num(g, 'data-count')).toBe(countOf(m, a, b));
+      }
+      // One order for all cells: the view's (by activity, at the last date).
+      const heads = byClass(cell, 'row-head').map((h) => h.getAttribute('data-region'));
+      const last = { ...view, date: dates.at(-1)! };
+      const lastMatrix = buildMatrix(model, derive(last).visible, last, true);
+      expect(heads).toEqual(activityOrder(lastMatrix).map((k) => lastMatrix.regions[k]));
+      expect(byClass(cell, 'caption-date')[0]?.textContent).toBe(formatLongDay(dates[i]!, 'de'));
+    });
+  });
+
+  it('colours every cell on one scale and has the matrix legend, title and footer', () => {
+    const fills = new Set(
+      cellsOf(doc).flatMap((c) =>
+        byClass(c, 'cell').map((g) => all(g, 'rect')[0]!.getAttribute('fill')),
+      ),
+    );
+    for (const f of fills) expect(MATRIX_RAMP.light.fill).toContain(f);
+    // The heading wraps in the narrow legend column.
+    expect(group(doc, 'legend').textContent).toMatch(/Gemeinsame\s*Kooperationen/);
+    expect(group(doc, 'title').textContent).toContain('Wer mit wem');
+    expect(group(doc, 'title').textContent).toContain('5 Zeitpunkte');
+    expect(group(doc, 'footer').textContent).toContain('Datenstand');
+    // Every text inside the page.
+    for (const t of all(doc, 'text')) {
+      expect(num(t, 'x')).toBeGreaterThanOrEqual(0);
+      expect(num(t, 'x')).toBeLessThanOrEqual(1920);
+    }
+  });
+
+  it('leaves out the nationwide agreements when the view does, and says so', () => {
+    const without = parse(
+      renderStoryboard({ model, view: { ...view, nationwide: false }, count: 4 }),
+    );
+    expect(group(without, 'title').textContent).toContain('ohne bundesweite Vereinbarungen');
+    const last = cellsOf(without).at(-1)!;
+    const bund = byClass(last, 'cell').find(
+      (g) => g.getAttribute('data-a') === 'DE' && g.getAttribute('data-b') === 'DE',
+    )!;
+    const withAll = byClass(
+      cellsOf(parse(renderStoryboard({ model, view, count: 4 }))).at(-1)!,
+      'cell',
+    ).find((g) => g.getAttribute('data-a') === 'DE' && g.getAttribute('data-b') === 'DE')!;
+    expect(num(bund, 'data-count')).toBeLessThan(num(withAll, 'data-count'));
   });
 });
