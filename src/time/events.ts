@@ -13,6 +13,8 @@ export interface TimelineEvent {
   cooperation: string;
   /** The partner region, for an accession. */
   region: string | null;
+  /** The partner organisation, for an accession of one (a region can join with several). */
+  organisation: string | null;
   precision: Precision;
 }
 
@@ -27,6 +29,7 @@ export function buildEvents(cooperations: readonly Cooperation[]): TimelineEvent
       type: 'signed',
       cooperation: c.id,
       region: null,
+      organisation: null,
       precision: c.signed.precision,
     });
     for (const p of c.partners)
@@ -36,6 +39,7 @@ export function buildEvents(cooperations: readonly Cooperation[]): TimelineEvent
           type: 'joined',
           cooperation: c.id,
           region: p.region,
+          organisation: p.organisation ?? null,
           precision: p.joined.precision,
         });
     if (c.ended)
@@ -44,6 +48,7 @@ export function buildEvents(cooperations: readonly Cooperation[]): TimelineEvent
         type: 'ended',
         cooperation: c.id,
         region: null,
+        organisation: null,
         precision: c.ended.precision,
       });
   }
@@ -54,6 +59,10 @@ export function buildEvents(cooperations: readonly Cooperation[]): TimelineEvent
       a.cooperation.localeCompare(b.cooperation),
   );
 }
+
+/** An event's identity (a React key): its kind, cooperation and, for an accession, who joined. */
+export const eventKey = (e: TimelineEvent): string =>
+  `${e.type}-${e.cooperation}-${e.region ?? ''}-${e.organisation ?? ''}`;
 
 /** A step function: from `day` on, `count` cooperations are in force. Days ascending. */
 export type StepCurve = { day: number; count: number }[];

@@ -3,7 +3,7 @@ import { memo, useMemo } from 'react';
 import type { Lang } from '../data/model.ts';
 import { STRINGS } from '../i18n/strings.ts';
 import type { AtlasModel } from '../model/atlas-model.ts';
-import type { TimelineEvent } from '../time/events.ts';
+import { eventKey, type TimelineEvent } from '../time/events.ts';
 import type { LinearScale } from './scale.ts';
 import { stackRows } from './stack-rows.ts';
 
@@ -32,7 +32,7 @@ export const EventMarks = memo(function EventMarks(props: {
         const hi = props.highlighted.has(e.cooperation);
         return (
           <g
-            key={`${e.type}-${e.cooperation}-${e.region ?? ''}`}
+            key={eventKey(e)}
             className={`mark mark-${e.type}${hi ? ' is-highlighted' : ''}`}
             transform={`translate(${xs[i]!},${bottom - 5 - rows[i]! * 7})`}
             onPointerEnter={() => props.onHover(e.cooperation)}

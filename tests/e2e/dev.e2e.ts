@@ -17,14 +17,20 @@ describe('development server', () => {
     await server?.close();
   });
 
-  it('serves the app, which draws the map with MapLibre’s worker', async () => {
+  it('serves the app, which draws the map with MapLibre’s worker and reports no error', async () => {
     const url = server.resolvedUrls!.local[0]!;
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
+    // The development build of React reports what production hides (duplicate keys, bad props).
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     await page.goto(`${url}?select=DE-BB`);
     await waitReady(page);
+    // The timeline's marks mount after the first paint; give them a frame.
+    await page.locator('.timeline-marks .mark').first().waitFor();
     expect(await canvasInk(page)).toBeGreaterThan(0.1);
     await expect(page.getByTestId('panel').locator('h2').textContent()).resolves.toContain(
       'Brandenburg',

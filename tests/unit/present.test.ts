@@ -8,6 +8,7 @@ const ev = (day: number, cooperation: string): TimelineEvent => ({
   cooperation,
   type: 'signed',
   region: null,
+  organisation: null,
   precision: 'day',
 });
 const events = [ev(10, 'a'), ev(10, 'b'), ev(20, 'c'), ev(30, 'd')];

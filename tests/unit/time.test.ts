@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildEvents, countAt, inForceCurve } from '../../src/time/events.ts';
+import { buildEvents, countAt, eventKey, inForceCurve } from '../../src/time/events.ts';
 import { stackRows } from '../../src/timeline/stack-rows.ts';
 import { toCooperation } from '../../src/data/atlas.ts';
 import { dayNumber } from '../../src/data/partial-date.ts';
 import { activePartners, isInForce, isShown, isSignedWithin } from '../../src/time/in-force.ts';
-import { createCooperation } from './fixtures.ts';
+import { createCooperation, loadRealData } from './fixtures.ts';
 
 const day = (y: number, m: number, d: number) => dayNumber(y, m, d);
 
@@ -91,6 +91,26 @@ describe('events and counts', () => {
     expect(
       buildEvents(cs).map((e) => `${e.type}:${e.cooperation}${e.region ? `:${e.region}` : ''}`),
     ).toEqual(['signed:a-2010', 'signed:b-2012', 'joined:b-2012:DE-SN', 'ended:a-2010']);
+  });
+  it('gives every event its own key, also where two organisations of one region join', () => {
+    const two = toCooperation(
+      createCooperation({
+        id: 'c-2019',
+        signed: '2019-01-01',
+        partners: [
+          { region: 'DE-BE', organisation: 'itdz-berlin' },
+          { region: 'DE-BB', organisation: 'zit-bb' },
+          { region: 'DE', organisation: 'fitko', joined: '2022-02-15' },
+          { region: 'DE', organisation: 'digitalservice', joined: '2023-12-01' },
+        ],
+        projects: [],
+      }),
+    );
+    const keys = buildEvents([...cs, two]).map(eventKey);
+    expect(new Set(keys).size).toBe(keys.length);
+    // And in the real dataset (govdigital-2019 has such accessions).
+    const real = buildEvents(loadRealData().raw.cooperations.map(toCooperation)).map(eventKey);
+    expect(new Set(real).size).toBe(real.length);
   });
   it('counts cooperations in force over time, from effective, until ended', () => {
     const curve = inForceCurve(cs);
