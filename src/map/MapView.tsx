@@ -21,16 +21,11 @@ import { NEAR_ZOOM, PLACE_LOOK, STATE_BITS } from '../style/link-style.ts';
 import type { Derived } from '../view/derive.ts';
 import { LocalBadges, NationwideBadge } from './OverviewBadges.tsx';
 import { kindOf } from './picking.ts';
-import { DETAIL, SOURCE } from './layers.ts';
+import { DETAIL, NEAR, SOURCE } from './layers.ts';
+import { applyPaint, overviewSinkOf, overviewSource, sinkOf } from './sinks.ts';
 import { sizePaint, themedPaint } from './paint.ts';
-import { buildStyle, detailFeatures } from './style.ts';
-import {
-  syncLinks,
-  syncPairs,
-  syncRegions,
-  type AppliedPairs,
-  type FeatureStateSink,
-} from './sync.ts';
+import { buildStyle, detailFeatures, nearFeatures, nearFids } from './style.ts';
+import { syncLinks, syncPairs, syncRegions, type AppliedPairs } from './sync.ts';
 import { tipFor, type TipText } from './tooltip.ts';
 
 export interface MapViewProps {
@@ -47,10 +42,6 @@ function selectedRegions(selection: string | null, derived: Derived): Set<string
   if (selection.includes(',')) return derived.selectedRegions;
   return new Set([selection]);
 }
-
-const sinkOf = (m: maplibregl.Map, source: string): FeatureStateSink => ({
-  setFeatureState: (id, state) => m.setFeatureState({ source, id }, state),
-});
 
 export function MapView({ onReady, onWebglMissing }: MapViewProps) {
   const env = useAtlas();
@@ -75,6 +66,7 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
   const appliedRegions = useRef<Map<number, string>>(new Map());
   /** The detail source is filled after the first frame (or at once when a selection needs it). */
   const detailLoaded = useRef(false);
+  const nearLoaded = useRef(false);
   /** Theme and projector mode the map's paint properties currently show. */
   const painted = useRef<{ theme: typeof theme; present: boolean } | null>(null);
 
@@ -137,15 +129,17 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
     appliedPairs.current = null;
     appliedRegions.current = new Map();
     detailLoaded.current = false;
+    nearLoaded.current = false;
     // A handle for the end-to-end tests (to find the pixel of a place); not an API.
     (el as HTMLDivElement & { maplibreMap?: maplibregl.Map }).maplibreMap = m;
     const atlasSink = sinkOf(m, SOURCE);
+    const overviewSink = overviewSinkOf(m, nearFids(model));
     // The first complete frame already shows the links, the selection and the labels: states
     // are set as soon as the style (and so its sources) exists, while the worker cuts the tiles.
     m.once('style.load', () => {
       const now = latest();
-      appliedOverview.current = syncLinks(atlasSink, null, now.derived.overviewState);
-      appliedPairs.current = syncPairs(atlasSink, null, now.derived.pairCounts);
+      appliedOverview.current = syncLinks(overviewSink, null, now.derived.overviewState);
+      appliedPairs.current = syncPairs(overviewSink, null, now.derived.pairCounts);
       appliedRegions.current = syncRegions(
         atlasSink,
         model,
@@ -158,8 +152,19 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
     });
     m.once('idle', () => {
       ready();
+      loadNear();
       loadDetail();
     });
+    // Zoomed in before the first idle: the near level is needed now.
+    m.on('zoom', () => {
+      if (m.getZoom() >= NEAR_ZOOM - 0.5) loadNear();
+    });
+    /** Fills the near level's source (once); its states are already set. */
+    function loadNear() {
+      if (nearLoaded.current) return;
+      nearLoaded.current = true;
+      (m.getSource(NEAR) as maplibregl.GeoJSONSource).setData(nearFeatures(model) as never);
+    }
     // For hosts and tests: whether the map has drawn everything it was asked to (MapLibre's idle).
     const idle = (value: boolean) => () => {
       document.documentElement.dataset['mapIdle'] = String(value);
@@ -244,11 +249,7 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
     const before = painted.current;
     if (!map || !before) return;
     painted.current = { theme, present };
-    const apply = (paints: Record<string, Record<string, unknown>>) => {
-      for (const [layer, paint] of Object.entries(paints))
-        for (const [prop, value] of Object.entries(paint))
-          map.setPaintProperty(layer, prop as never, value as never);
-    };
+    const apply = (paints: Record<string, Record<string, unknown>>) => applyPaint(map, paints);
     if (before.theme !== theme) apply(themedPaint(theme));
     if (before.present !== present) {
       apply(sizePaint(present));
@@ -277,8 +278,13 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
     document.documentElement.dataset['mapIdle'] = 'false';
     map.triggerRepaint();
     const atlasSink = sinkOf(map, SOURCE);
-    appliedOverview.current = syncLinks(atlasSink, appliedOverview.current, derived.overviewState);
-    appliedPairs.current = syncPairs(atlasSink, appliedPairs.current, derived.pairCounts);
+    const overviewSink = overviewSinkOf(map, nearFids(model));
+    appliedOverview.current = syncLinks(
+      overviewSink,
+      appliedOverview.current,
+      derived.overviewState,
+    );
+    appliedPairs.current = syncPairs(overviewSink, appliedPairs.current, derived.pairCounts);
     appliedRegions.current = syncRegions(
       atlasSink,
       model,
@@ -302,8 +308,9 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
   useEffect(() => {
     if (!map || !hover) return;
     const pair = pairOf(model, hover);
+    const pairFid = pair ? model.overview.pairByKey.get(pair.join('|'))?.fid : undefined;
     const target = pair
-      ? { source: SOURCE, ids: [model.overview.pairByKey.get(pair.join('|'))?.fid] }
+      ? { source: overviewSource(nearFids(model), pairFid), ids: [pairFid] }
       : {
           source: DETAIL,
           ids: [

@@ -3,6 +3,12 @@
 export const SOURCE = 'atlas';
 /** The source of the detail drawing (single cooperations). */
 export const DETAIL = 'detail';
+/**
+ * The source of what the overview draws only zoomed in (cities' hubs, spokes and pair lines);
+ * filled after the first frame, so the first tiles are cut from far less. Its features keep
+ * their overview `fid`.
+ */
+export const NEAR = 'atlas-near';
 
 /** Feature ids in the atlas source: the overview keeps 0 … n; regions get their own ranges. */
 export const FID = {
@@ -21,6 +27,9 @@ export const LAYER = {
   overviewLines: 'overview-lines',
   /** City-state dots, places and the overview's hubs (`L`: city-state, place, hub). */
   points: 'points',
+  /** The overview's lines and hubs of the near level only (source NEAR). */
+  nearLines: 'overview-lines-near',
+  nearPoints: 'points-near',
   /** A selection's arcs and spokes. */
   lines: 'link-lines',
   /** A selection's hubs and single-region markers. */
@@ -29,3 +38,9 @@ export const LAYER = {
 
 /** The kinds of dot in the points layer, bottom to top. */
 export const POINT_KINDS = ['city-state', 'hub', 'place'] as const;
+
+/** Layers of the NEAR source and the layer whose paint and picking each one shares. */
+export const NEAR_TWIN: Record<string, string> = {
+  [LAYER.nearLines]: LAYER.overviewLines,
+  [LAYER.nearPoints]: LAYER.points,
+};

@@ -5,13 +5,15 @@
 import type * as maplibregl from 'maplibre-gl';
 import type { MapGeoJSONFeature } from 'maplibre-gl';
 import { pairId } from '../model/atlas-model.ts';
-import { LAYER } from './layers.ts';
+import { LAYER, NEAR_TWIN } from './layers.ts';
 
 const INTERACTIVE = [
   LAYER.detailPoints,
   LAYER.points,
+  LAYER.nearPoints,
   LAYER.lines,
   LAYER.overviewLines,
+  LAYER.nearLines,
   LAYER.stateFill,
 ];
 
@@ -20,7 +22,7 @@ export type PickKind = 'hub' | 'place' | 'city-state' | 'link' | 'pair' | 'state
 
 export function kindOf(f: MapGeoJSONFeature): PickKind {
   const L = (f.properties as { L?: unknown }).L;
-  switch (f.layer.id) {
+  switch (NEAR_TWIN[f.layer.id] ?? f.layer.id) {
     case LAYER.detailPoints:
       return 'hub';
     case LAYER.points:
@@ -65,7 +67,11 @@ export function pick(
   const first = live[0];
   if (first && (kindOf(first) === 'link' || kindOf(first) === 'pair')) {
     const exact = map
-      .queryRenderedFeatures(point, { layers: [LAYER.lines, LAYER.overviewLines] })
+      .queryRenderedFeatures(point, {
+        layers: [LAYER.lines, LAYER.overviewLines, LAYER.nearLines].filter((id) =>
+          map.getLayer(id),
+        ),
+      })
       .filter(isDrawn);
     if (exact[0]) return exact[0];
   }

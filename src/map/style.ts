@@ -1,13 +1,14 @@
 /**
- * Our own offline MapLibre style: no tiles, no glyphs, no sprites. Two GeoJSON sources: `atlas`
- * (states, city-state dots, places, and the overview's pair lines and hubs) and `detail` (every
- * single cooperation's arcs and hubs, drawn when something is selected; filled after the first
- * frame). Every dynamic look is driven by feature-state (map/paint.ts), so changes only repaint.
+ * Our own offline MapLibre style: no tiles, no glyphs, no sprites. Three GeoJSON sources: `atlas`
+ * (states, city-state dots, places, and the overview's pair lines and hubs zoomed out),
+ * `atlas-near` (what the overview draws only zoomed in) and `detail` (every single cooperation's
+ * arcs and hubs, drawn when something is selected); the last two are filled after the first
+ * frame. Every dynamic look is driven by feature-state (map/paint.ts), so changes only repaint.
  */
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { AtlasModel } from '../model/atlas-model.ts';
 import { compile, HUB_OPACITY, LINE_OPACITY } from '../style/link-style.ts';
-import { CITY_STATES, DETAIL, FID, LAYER, POINT_KINDS, SOURCE } from './layers.ts';
+import { CITY_STATES, DETAIL, FID, LAYER, NEAR, POINT_KINDS, SOURCE } from './layers.ts';
 import {
   fs,
   L,
@@ -63,6 +64,15 @@ export function buildStyle(
       layout: lineLayout,
       paint: paint(LAYER.overviewLines, { 'line-dasharray': topicDash() }),
     },
+    // The same lines of the near level only: drawn from zoom NEAR_ZOOM, where the far ones fade.
+    {
+      id: LAYER.nearLines,
+      type: 'line',
+      source: NEAR,
+      filter: ['in', ['get', 'L'], ['literal', ['pair', 'link']]],
+      layout: lineLayout,
+      paint: paint(LAYER.overviewLines, { 'line-dasharray': topicDash() }),
+    },
     {
       id: LAYER.lines,
       type: 'line',
@@ -72,6 +82,14 @@ export function buildStyle(
         'line-dasharray': topicDash(),
         'line-opacity': compile(LINE_OPACITY),
       }),
+    },
+    // The near level's hubs, under the city dots as the points layer's own hubs are.
+    {
+      id: LAYER.nearPoints,
+      type: 'circle',
+      source: NEAR,
+      filter: L('hub'),
+      paint: paint(LAYER.points),
     },
     {
       id: LAYER.points,
@@ -108,6 +126,7 @@ export function buildStyle(
     transition: { duration: 0, delay: 0 },
     sources: {
       [SOURCE]: geojson(atlasFeatures(model)),
+      [NEAR]: geojson({ type: 'FeatureCollection', features: [] }),
       [DETAIL]: geojson({ type: 'FeatureCollection', features: [] }),
     },
     layers,
@@ -140,8 +159,47 @@ export function atlasFeatures(model: AtlasModel): {
       geometry: f.geometry,
     }),
   );
-  features.push(...model.overview.features.features);
+  const near = nearFids(model);
+  for (const f of model.overview.features.features)
+    if (!near[(f.properties as { fid: number }).fid]) features.push(f);
   return { type: 'FeatureCollection', features };
+}
+
+/** The overview's features of the near level only (the NEAR source's data). */
+export function nearFeatures(model: AtlasModel): {
+  type: 'FeatureCollection';
+  features: unknown[];
+} {
+  const near = nearFids(model);
+  return {
+    type: 'FeatureCollection',
+    features: model.overview.features.features.filter(
+      (f) => near[(f.properties as { fid: number }).fid],
+    ),
+  };
+}
+
+const nearOf = new WeakMap<object, Uint8Array>();
+
+/**
+ * Which overview features (by fid) only the near level draws: its own hubs and spokes, and the
+ * pair lines of a city or district (zoomed out, cities count for their Land, so only lines
+ * between Länder and the Bund are drawn there). 1 = near only.
+ */
+export function nearFids(model: Pick<AtlasModel, 'overview' | 'atlas'>): Uint8Array {
+  const known = nearOf.get(model.overview);
+  if (known) return known;
+  const out = new Uint8Array(model.overview.size);
+  const isLand = (id: unknown) => {
+    const kind = model.atlas.regions.get(String(id))?.kind;
+    return kind === 'state' || kind === 'federal';
+  };
+  for (const f of model.overview.features.features) {
+    const p = f.properties as { fid: number; Z?: string; L?: string; a?: unknown; b?: unknown };
+    if (p.Z === 'near' || (p.L === 'pair' && !(isLand(p.a) && isLand(p.b)))) out[p.fid] = 1;
+  }
+  nearOf.set(model.overview, out);
+  return out;
 }
 
 /** Every single cooperation's arcs, spokes, hubs and markers (the detail source's data). */

@@ -68,13 +68,16 @@ async function hostWith(
   await page.goto(host);
   await page.evaluate(
     ({ src, sandbox }) => {
+      // The example page's own iframe goes; a message it had already posted may still arrive,
+      // so only what this test's frame posts is recorded.
       document.body.innerHTML = '';
       const w = window as unknown as { got: { type: string; origin: string }[] };
       w.got = [];
+      const frame = document.createElement('iframe');
       window.addEventListener('message', (e) => {
+        if (e.source !== frame.contentWindow) return;
         if (typeof e.data?.type === 'string') w.got.push({ type: e.data.type, origin: e.origin });
       });
-      const frame = document.createElement('iframe');
       if (sandbox !== null) frame.setAttribute('sandbox', sandbox);
       frame.src = src;
       frame.style.cssText = 'border:0;width:960px;height:540px';

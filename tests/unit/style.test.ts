@@ -8,10 +8,12 @@ import {
 import { describe, expect, it } from 'vitest';
 import { createAtlasModel } from '../../src/model/atlas-model.ts';
 import { parseDay } from '../../src/data/partial-date.ts';
-import { LAYER } from '../../src/map/layers.ts';
+import { LAYER, NEAR_TWIN } from '../../src/map/layers.ts';
 import { MATRIX_RAMP } from '../../src/style/palette.ts';
 import { sizePaint, themedPaint } from '../../src/map/paint.ts';
-import { buildStyle } from '../../src/map/style.ts';
+import { atlasFeatures, buildStyle, nearFeatures, nearFids } from '../../src/map/style.ts';
+import { createDeriver } from '../../src/view/selectors.ts';
+import { defaultView } from '../../src/view/view-state.ts';
 import {
   compile,
   evaluate,
@@ -90,11 +92,41 @@ describe('map style', () => {
         ...layer,
         paint: {
           ...(layer as { paint?: object }).paint,
-          ...themedPaint(theme)[layer.id],
-          ...sizePaint(present)[layer.id],
+          // The near level's layers take the paint of their twins (MapView does the same).
+          ...themedPaint(theme)[NEAR_TWIN[layer.id] ?? layer.id],
+          ...sizePaint(present)[NEAR_TWIN[layer.id] ?? layer.id],
         },
       })) as LayerSpecification[];
       expect(patched.map(programKey)).toEqual(base.map(programKey));
+    }
+  });
+});
+
+describe('the near level apart', () => {
+  const fidOf = (f: unknown) => (f as { properties: { fid: number } }).properties.fid;
+  const overviewFids = (fc: { features: unknown[] }) =>
+    fc.features.map(fidOf).filter((fid) => fid < scene.overview.size);
+
+  it('puts every overview feature in exactly one source', () => {
+    const far = overviewFids(atlasFeatures(scene));
+    const near = overviewFids(nearFeatures(scene));
+    expect(far.length + near.length).toBe(scene.overview.features.features.length);
+    expect(new Set([...far, ...near]).size).toBe(far.length + near.length);
+    expect(near.length).toBeGreaterThan(0);
+    expect(far.every((fid) => nearFids(scene)[fid] === 0)).toBe(true);
+    expect(near.every((fid) => nearFids(scene)[fid] === 1)).toBe(true);
+  });
+
+  it('keeps in the first source everything the map draws zoomed out, at every date', () => {
+    const derive = createDeriver(scene);
+    const near = nearFids(scene);
+    for (const date of ['2008-06-01', '2015-01-01', '2020-12-11', '2025-01-01']) {
+      const d = derive({ ...defaultView(scene.today), date: parseDay(date)! });
+      for (const f of scene.overview.features.features) {
+        const { fid, Z } = f.properties as { fid: number; Z?: string };
+        const drawnFar = d.pairCounts.far[fid]! > 0 || (Z !== 'near' && d.overviewState[fid]! > 0);
+        if (drawnFar) expect(near[fid], `fid ${fid} at ${date}`).toBe(0);
+      }
     }
   });
 });
