@@ -37,7 +37,7 @@ async function matrixSvg(
 ): Promise<string> {
   const m = buildMatrix(model, derived.visible, view, view.nationwide);
   const order = await matrixOrder(m, view.order);
-  return renderMatrixSvg({ model, derived, view, width, height, order, link });
+  return renderMatrixSvg({ model, derived, view, width, height, order, link, matrix: m });
 }
 
 export default function ExportDialog({ onClose }: { onClose: () => void }) {

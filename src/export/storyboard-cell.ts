@@ -3,6 +3,7 @@
  * (maps or matrices) returns, and the caption under each cell. Pure.
  */
 import type { Level } from '../geo/overview.ts';
+import { formatDay } from '../data/partial-date.ts';
 import { formatLongDay } from '../i18n/format.ts';
 import { countText } from '../i18n/text.ts';
 import type { AtlasModel } from '../model/atlas-model.ts';
@@ -47,6 +48,19 @@ export interface Board {
   cells: string[];
   legend: string[];
 }
+
+/** A cell's group: its number, its date and its count as attributes, around what it draws. */
+export const cellGroup = (cell: CellInput, inner: string): string =>
+  el(
+    'g',
+    {
+      id: `cell-${cell.index + 1}`,
+      class: 'storyboard-cell',
+      'data-date': formatDay(cell.date),
+      'data-count': cell.derived.visible.length,
+    },
+    inner,
+  );
 
 /** A cell's caption: its date and its count. */
 export function caption(sheet: Sheet, at: GridCell, cell: CellInput): string {

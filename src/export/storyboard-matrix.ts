@@ -2,10 +2,15 @@
  * The storyboard of the matrix: the matrix at each date, in one order (the view's, at the last
  * date) and on one colour scale, each with its caption, and the matrix legend. Pure.
  */
-import { formatDay } from '../data/partial-date.ts';
 import { buildMatrix, syncOrder, type Matrix } from '../view/matrix.ts';
 import { matrixThresholds } from '../view/matrix-scale.ts';
-import { caption, type Board, type CellInput, type StoryboardInput } from './storyboard-cell.ts';
+import {
+  caption,
+  cellGroup,
+  type Board,
+  type CellInput,
+  type StoryboardInput,
+} from './storyboard-cell.ts';
 import { gridLayout, type GridCell } from './svg/grid.ts';
 import { el } from './svg/markup.ts';
 import { matrixGrid, matrixLegend } from './svg/matrix-grid.ts';
@@ -31,14 +36,8 @@ function matrixCellSvg(
     thresholds,
     rowHeads: 'abbr',
   });
-  return el(
-    'g',
-    {
-      id: `cell-${cell.index + 1}`,
-      class: 'storyboard-cell',
-      'data-date': formatDay(cell.date),
-      'data-count': cell.derived.visible.length,
-    },
+  return cellGroup(
+    cell,
     el('g', { class: 'matrix' }, drawn.parts.join('')) +
       // The caption right under the matrix (a matrix is square; its cell may be taller).
       caption(sheet, { ...at, caption: { ...at.caption, y0: drawn.bottom } }, cell),

@@ -6,7 +6,6 @@
  * map per cell of the grid. Pure: returns an SVG string.
  */
 import { TOPICS, type Topic } from '../data/model.ts';
-import { formatDay } from '../data/partial-date.ts';
 import { formatLongDay } from '../i18n/format.ts';
 import { fill, modeLabel } from '../i18n/strings.ts';
 import { countText } from '../i18n/text.ts';
@@ -17,11 +16,16 @@ import { legendFor, type LegendSpec } from '../view/legend.ts';
 import { createDeriver } from '../view/selectors.ts';
 import type { ViewState } from '../view/view-state.ts';
 import { growthSpan, spanFileName, spreadDays } from './steps.ts';
-import { caption, type Board, type CellInput, type StoryboardInput } from './storyboard-cell.ts';
+import {
+  caption,
+  cellGroup,
+  type Board,
+  type CellInput,
+  type StoryboardInput,
+} from './storyboard-cell.ts';
 import { matrixBoard } from './storyboard-matrix.ts';
 import { gridLayout, type GridCell } from './svg/grid.ts';
-import { labels } from './svg/labels.ts';
-import { mapLayer } from './svg/map-layer.ts';
+import { mapDrawing } from './svg/map-drawing.ts';
 import { el } from './svg/markup.ts';
 import { titleBlock } from './svg/page.ts';
 import { matrixFilters, matrixPageTitle } from './svg/matrix-page.ts';
@@ -31,7 +35,7 @@ import {
   group,
   headTexts,
   rectOf,
-  sentences,
+  pageDescription,
   sheetOf,
   svgDocument,
   type Sheet,
@@ -110,41 +114,24 @@ function mergeLegends(specs: LegendSpec[], derived: Derived[]): LegendSpec {
 /** One cell: its map (states, links, hubs, places, labels) and its caption. */
 function cellSvg(input: StoryboardInput, sheet: Sheet, at: GridCell, cell: CellInput): string {
   const { model } = input;
-  const { c, pc, p } = sheet;
+  const { c, p } = sheet;
   const { view, derived } = cell;
   const level = input.level ?? 'far';
   // Lines and text shrink with the map (880 px is the map's height on a 1920 × 1080 page).
   const k = Math.min(1, Math.max(0.4, (at.map.y1 - at.map.y0) / (880 * p.u)));
   const u = p.u * k;
   const prefix = `cell-${cell.index + 1}-`;
-  const layer = mapLayer({
+  const { layer, labels: labelParts } = mapDrawing(sheet, {
     model,
     derived,
-    select: view.select,
-    lang: view.lang,
-    colours: c,
-    topicColours: sheet.topicColours,
+    view,
     box: at.map,
     bounds: input.bounds,
     level,
     u,
     w: p.w * k,
-    idPrefix: prefix,
-  });
-  const labelParts = labels({
-    model,
-    layer,
-    derived,
-    level,
-    colours: c,
-    select: view.select,
-    partners: new Set(derived.partnerCounts.keys()),
-    lang: view.lang,
-    pc,
-    theme: view.theme,
-    box: at.map,
     // Names stay legible on small maps: abbreviated, and no smaller than at 0.6 of the page.
-    u: Math.max(u, 0.6 * p.u),
+    labelU: Math.max(u, 0.6 * p.u),
     idPrefix: prefix,
     abbreviate: true,
   });
@@ -152,14 +139,8 @@ function cellSvg(input: StoryboardInput, sheet: Sheet, at: GridCell, cell: CellI
   const clip = `${prefix}clip`;
   const part = (cls: string, a: Record<string, string>, parts: string[]) =>
     el('g', { class: cls, ...a }, parts.join(''));
-  return el(
-    'g',
-    {
-      id: `cell-${cell.index + 1}`,
-      class: 'storyboard-cell',
-      'data-date': formatDay(cell.date),
-      'data-count': cell.derived.visible.length,
-    },
+  return cellGroup(
+    cell,
     el('rect', { class: 'map-background', ...mapRect, fill: c.sea }) +
       (layer.zoomed ? `<clipPath id="${clip}">${el('rect', mapRect)}</clipPath>` : '') +
       el(
@@ -207,17 +188,12 @@ export function renderStoryboard(input: StoryboardInput): string {
     ? matrixBoard(input, sheet, cells, title.bottom)
     : mapBoard(input, sheet, cells, title.bottom);
 
-  const desc = sentences([
-    texts.date,
-    `${texts.mode} · ${texts.count}`,
-    texts.filters,
-    ...cells.map(
+  const desc = pageDescription(sheet, texts, {
+    more: cells.map(
       (cell) =>
         `${formatLongDay(cell.date, lang)}: ${countText(cell.derived.visible.length, lang)}`,
     ),
-    sheet.source,
-    sheet.attribution,
-  ]);
+  });
   const body =
     group('storyboard', { 'font-family': FONT_FAMILY }, parts.cells) +
     group('legend', { 'font-family': FONT_FAMILY }, parts.legend) +

@@ -4,7 +4,7 @@
  * own when zoomed in), and one calm element for the nationwide agreements, by the Bund's marker,
  * that lists them on click.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import * as maplibregl from 'maplibre-gl';
 import type { Lang } from '../data/model.ts';
@@ -13,8 +13,7 @@ import { STRINGS, fill } from '../i18n/strings.ts';
 import { plural, regionName } from '../i18n/text.ts';
 import type { AtlasModel } from '../model/atlas-model.ts';
 import type { Derived } from '../view/derive.ts';
-
-type Marker = { marker: maplibregl.Marker; el: HTMLSpanElement; text: string };
+import { useMarkers } from './use-markers.ts';
 
 /** Count badges for the cooperations within a region, at both zoom levels. */
 export function LocalBadges({
@@ -28,50 +27,30 @@ export function LocalBadges({
   derived: Derived;
   lang: Lang;
 }) {
-  const markers = useRef(new Map<string, Marker>());
-  useEffect(() => {
-    if (!map) return;
+  const specs = useMemo(() => {
     const s = STRINGS[lang];
-    const seen = new Set<string>();
-    for (const level of ['far', 'near'] as const)
-      for (const [region, n] of derived.local[level]) {
-        const key = `${level}|${region}`;
+    return (['far', 'near'] as const).flatMap((level) =>
+      [...derived.local[level]].flatMap(([region, n]) => {
         const at = model.anchors.get(region);
-        if (!at) continue;
-        seen.add(key);
-        let m = markers.current.get(key);
-        if (!m) {
-          const el = document.createElement('span');
-          el.className = `local-badge level-${level}`;
-          el.dataset['within'] = region;
-          const big = model.atlas.regions.get(region)?.kind === 'state';
-          const marker = new maplibregl.Marker({ element: el, offset: big ? [0, 16] : [-9, 0] })
-            .setLngLat(at)
-            .addTo(map);
-          m = { el, marker, text: '' };
-          markers.current.set(key, m);
-        }
-        const text = `${lang}|${n}`;
-        if (m.text === text) continue;
-        m.text = text;
-        m.el.textContent = String(n);
-        m.el.title = fill(plural(s.localCount, n, lang), {
-          name: regionName(model.atlas.regions.get(region), lang, region),
-        });
-      }
-    for (const [key, m] of markers.current)
-      if (!seen.has(key)) {
-        m.marker.remove();
-        markers.current.delete(key);
-      }
-  }, [map, model, derived, lang]);
-  useEffect(
-    () => () => {
-      for (const m of markers.current.values()) m.marker.remove();
-      markers.current.clear();
-    },
-    [map],
-  );
+        if (!at) return [];
+        const big = model.atlas.regions.get(region)?.kind === 'state';
+        return [
+          {
+            key: `${level}|${region}`,
+            at,
+            className: `local-badge level-${level}`,
+            offset: (big ? [0, 16] : [-9, 0]) as [number, number],
+            data: { within: region },
+            text: String(n),
+            title: fill(plural(s.localCount, n, lang), {
+              name: regionName(model.atlas.regions.get(region), lang, region),
+            }),
+          },
+        ];
+      }),
+    );
+  }, [model, derived, lang]);
+  useMarkers(map, specs);
   return null;
 }
 

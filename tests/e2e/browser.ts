@@ -12,6 +12,17 @@ import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium.ts';
 
 export const SCREENSHOTS = 'test-results/screenshots';
 
+/** Content types of a build's files, for the tests' own static servers. */
+export const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+  '.png': 'image/png',
+};
+
 /** The test build (dist-e2e/, with the fault probes). */
 export function baseUrl(): string {
   return inject('baseUrl');

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launch, screenshot, waitReady } from './browser.ts';
+import { baseUrl, CONTENT_TYPES, launch, screenshot, waitReady } from './browser.ts';
 
 const RLO = '\u202E';
 const STRICT_CSP =
@@ -21,15 +21,6 @@ const STRICT_CSP =
  */
 async function plainServer(): Promise<{ url: string; server: Server }> {
   const dir = process.env['KA_E2E_DIST'] ?? 'dist-e2e';
-  const types: Record<string, string> = {
-    '.html': 'text/html',
-    '.js': 'text/javascript',
-    '.mjs': 'text/javascript',
-    '.css': 'text/css',
-    '.json': 'application/json',
-    '.geojson': 'application/geo+json',
-    '.png': 'image/png',
-  };
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === '/host') {
@@ -40,7 +31,9 @@ async function plainServer(): Promise<{ url: string; server: Server }> {
     const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
     readFile(file).then(
       (body) => {
-        res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+        res.writeHead(200, {
+          'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        });
         res.end(body);
       },
       () => {

@@ -9,6 +9,7 @@ import {
   afterNextPaint,
   baseUrl,
   canvasInk,
+  CONTENT_TYPES,
   foreignRequests,
   launch,
   open,
@@ -21,15 +22,6 @@ import { inForceOn } from './expect.ts';
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors *";
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.geojson': 'application/geo+json',
-  '.png': 'image/png',
-};
 
 /** Serves the production build (KA_PROD_DIST, else dist/) with a strict Content-Security-Policy. */
 function cspServer(): Promise<{ server: Server; url: string }> {
@@ -42,7 +34,7 @@ function cspServer(): Promise<{ server: Server; url: string }> {
       return;
     }
     res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'content-security-policy': CSP,
     });
     res.end(readFileSync(file));

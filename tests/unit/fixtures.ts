@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { LoadedData } from '../../src/model/atlas-model.ts';
-import type { CooperationRecord, RawDataset } from '../../src/data/model.ts';
+import { SUPPORT_TOKENS, type CooperationRecord, type RawDataset } from '../../src/data/model.ts';
 import type { DataFiles } from '../../scripts/lib/validate.ts';
 import { buildLinkGeometry, type Position } from '../../src/geo/links.ts';
 import { buildOverview, landMap } from '../../src/geo/overview.ts';
@@ -98,16 +98,7 @@ export function createCooperation(over: Partial<CooperationRecord> = {}): Cooper
         publisherKind: 'trade-press',
         published: '2013-11-29',
         title: 'A',
-        supports: [
-          'signed',
-          'effective',
-          'ended',
-          'partners',
-          'joined',
-          'lead',
-          'projects',
-          'summary',
-        ],
+        supports: [...SUPPORT_TOKENS],
       },
     ],
     ...over,

@@ -3,7 +3,7 @@
  * title block and footer as the map export, every cell's count equal to the matrix the view
  * builds, the order, the diff's frames, the legend's steps, both languages and themes.
  */
-import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
+import type { Document, Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../../src/data/partial-date.ts';
 import { renderMatrixSvg } from '../../src/export/svg/matrix-page.ts';
@@ -16,6 +16,7 @@ import { matrixOrder } from '../../src/view/seriate.ts';
 import { createDeriver } from '../../src/view/selectors.ts';
 import { defaultView, type ViewState } from '../../src/view/view-state.ts';
 import { loadRealData } from './fixtures.ts';
+import { all, groupById, parseSvg } from './svg-doc.ts';
 
 const TODAY = parseDay('2026-12-02')!;
 const model = createAtlasModel(loadRealData(), TODAY);
@@ -42,24 +43,12 @@ function render(
     link: 'https://example.org/atlas/?view=matrix',
     ...(order ? { order } : {}),
   });
-  const errors: string[] = [];
-  const doc = new DOMParser({
-    onError: (level, message) => {
-      if (level !== 'warning') errors.push(message);
-    },
-  }).parseFromString(svg, 'image/svg+xml');
-  expect(errors).toEqual([]);
+  const doc = parseSvg(svg);
   const matrix = buildMatrix(model, derived.visible, view, view.nationwide);
   return { svg, doc, view, derived, matrix };
 }
 
-const all = (node: Document | Element, tag: string): Element[] =>
-  Array.from(node.getElementsByTagName(tag));
-const group = (doc: Document, id: string): Element => {
-  const g = all(doc, 'g').find((x) => x.getAttribute('id') === id);
-  if (!g) throw new Error(`no group ${id}`);
-  return g;
-};
+const group = groupById;
 const cls = (doc: Document, name: string): Element[] =>
   [...all(doc, 'g'), ...all(doc, 'text')].filter((e) => e.getAttribute('class') === name);
 const text = (e: Element | Document): string => e.textContent ?? '';

@@ -3,7 +3,7 @@
  * overlapping) and the SVG, parsed with a real XML parser: one map per date with its caption,
  * one title, one legend, the source line with the data release and the attribution.
  */
-import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
+import type { Document, Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { formatDay, parseDay } from '../../src/data/partial-date.ts';
 import {
@@ -22,6 +22,7 @@ import { activityOrder, buildMatrix, countOf } from '../../src/view/matrix.ts';
 import { MATRIX_RAMP } from '../../src/style/palette.ts';
 import { defaultView, type ViewState } from '../../src/view/view-state.ts';
 import { loadRealData } from './fixtures.ts';
+import { all, parseSvg } from './svg-doc.ts';
 
 const day = (s: string) => parseDay(s)!;
 const TODAY = day('2025-01-01');
@@ -33,18 +34,7 @@ const viewOf = (over: Partial<ViewState> = {}): ViewState => ({
   ...over,
 });
 
-function parse(svg: string): Document {
-  const errors: string[] = [];
-  const doc = new DOMParser({
-    onError: (level, message) => {
-      if (level !== 'warning') errors.push(message);
-    },
-  }).parseFromString(svg, 'image/svg+xml');
-  expect(errors).toEqual([]);
-  return doc;
-}
-const all = (node: Document | Element, tag: string): Element[] =>
-  Array.from(node.getElementsByTagName(tag));
+const parse = parseSvg;
 const cellsOf = (doc: Document) =>
   all(doc, 'g').filter((g) => g.getAttribute('class') === 'storyboard-cell');
 const group = (doc: Document, id: string) =>

@@ -3,7 +3,7 @@
  * the drawing rules it shares with the map, and file snapshots of six canonical views of a
  * small, frozen fixture dataset (tests/fixtures/cooperations.json over the real geometry).
  */
-import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
+import type { Document, Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseDay } from '../../src/data/partial-date.ts';
@@ -25,6 +25,7 @@ import {
 import { createDeriver } from '../../src/view/selectors.ts';
 import { defaultView, type ViewState } from '../../src/view/view-state.ts';
 import { loadRealData } from './fixtures.ts';
+import { all, groupById, parseSvg } from './svg-doc.ts';
 
 const DAY = parseDay('2020-12-11')!;
 const TODAY = parseDay('2025-01-01')!;
@@ -73,25 +74,8 @@ function render(
   return { svg, derived, view, doc: parse(svg) };
 }
 
-/** Parses the SVG; any XML error fails the test. */
-function parse(svg: string): Document {
-  const errors: string[] = [];
-  const doc = new DOMParser({
-    onError: (level, message) => {
-      if (level !== 'warning') errors.push(message);
-    },
-  }).parseFromString(svg, 'image/svg+xml');
-  expect(errors).toEqual([]);
-  return doc;
-}
-
-const all = (node: Document | Element, tag: string): Element[] =>
-  Array.from(node.getElementsByTagName(tag));
-const byId = (doc: Document, id: string): Element => {
-  const el = all(doc, 'g').find((g) => g.getAttribute('id') === id);
-  if (!el) throw new Error(`no group ${id}`);
-  return el;
-};
+const parse = parseSvg;
+const byId = groupById;
 const text = (el: Element | Document): string => el.textContent ?? '';
 
 describe('renderSvg', () => {

@@ -10,6 +10,7 @@ import { LIMITS } from '../../scripts/lib/validate/text.ts';
 import { PUBLISHER_KINDS, SUPPORT_TOKENS, type RawDataset } from '../../src/data/model.ts';
 import { dayNumber } from '../../src/data/partial-date.ts';
 import { createCooperation, createDataset, toFiles } from './fixtures.ts';
+import { only } from './validate-helpers.ts';
 
 const TODAY = dayNumber(2026, 11, 23);
 const CHANGELOG =
@@ -20,10 +21,6 @@ function problemsOf(d: RawDataset, changelog?: string): Problem[] {
   const extra =
     changelog === undefined ? {} : { changelog: { file: 'data/CHANGELOG.md', text: changelog } };
   return validateDataset({ ...files, ...extra }, TODAY).problems;
-}
-function only(problems: Problem[]): Problem {
-  expect(problems, JSON.stringify(problems, null, 1)).toHaveLength(1);
-  return problems[0]!;
 }
 
 describe('release version', () => {

@@ -4,6 +4,7 @@ import { validateDataset, type Problem } from '../../scripts/lib/validate.ts';
 import { dayNumber } from '../../src/data/partial-date.ts';
 import type { OrganisationRecord, SourceRecord } from '../../src/data/model.ts';
 import { createCooperation, createDataset, toFiles } from './fixtures.ts';
+import { only } from './validate-helpers.ts';
 
 const TODAY = dayNumber(2026, 11, 23);
 const BASE = createCooperation().sources[0]!;
@@ -14,10 +15,6 @@ function withSources(...sources: Partial<SourceRecord>[]): Problem[] {
   return validateDataset(toFiles(d), TODAY).problems;
 }
 const withUrl = (url: string): Problem[] => withSources({ url });
-function only(problems: Problem[]): Problem {
-  expect(problems, JSON.stringify(problems, null, 1)).toHaveLength(1);
-  return problems[0]!;
-}
 
 describe('source URLs', () => {
   it('accepts http and https in any case, with ordinary query parameters', () => {

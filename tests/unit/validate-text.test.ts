@@ -1,23 +1,9 @@
 /** Texts: length limits, bidi control characters, invisible-only and empty notes. */
 import { describe, expect, it } from 'vitest';
-import { validateDataset, type Problem } from '../../scripts/lib/validate.ts';
 import { LIMITS } from '../../scripts/lib/validate/text.ts';
-import { dayNumber } from '../../src/data/partial-date.ts';
-import type { CooperationRecord, RawDataset } from '../../src/data/model.ts';
-import { createCooperation, createDataset, toFiles } from './fixtures.ts';
+import { createCooperation, createDataset } from './fixtures.ts';
+import { only, problemsOf, withCooperation } from './validate-helpers.ts';
 
-const TODAY = dayNumber(2026, 11, 23);
-
-const problemsOf = (d: RawDataset): Problem[] => validateDataset(toFiles(d), TODAY).problems;
-function withCooperation(over: Partial<CooperationRecord>): Problem[] {
-  const d = createDataset();
-  d.cooperations = [createCooperation(over)];
-  return problemsOf(d);
-}
-function only(problems: Problem[]): Problem {
-  expect(problems, JSON.stringify(problems, null, 1)).toHaveLength(1);
-  return problems[0]!;
-}
 const source = createCooperation().sources[0]!;
 
 describe('length limits', () => {

@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, validateDataset, type Problem } from '../../scripts/lib/validate.ts';
-import { dayNumber } from '../../src/data/partial-date.ts';
+import { formatProblem, validateDataset } from '../../scripts/lib/validate.ts';
 import { createCooperation, createDataset, toFiles } from './fixtures.ts';
-import type { CooperationRecord, RawDataset } from '../../src/data/model.ts';
-
-const TODAY = dayNumber(2026, 11, 23);
-
-function problemsOf(d: RawDataset): Problem[] {
-  return validateDataset(toFiles(d), TODAY).problems;
-}
-function withCooperation(over: Partial<CooperationRecord>): Problem[] {
-  const d = createDataset();
-  d.cooperations = [createCooperation(over)];
-  return problemsOf(d);
-}
-function only(problems: Problem[]): Problem {
-  expect(problems, JSON.stringify(problems, null, 1)).toHaveLength(1);
-  return problems[0]!;
-}
+import { only, problemsOf, TODAY, withCooperation } from './validate-helpers.ts';
 
 describe('validateDataset', () => {
   it('accepts a valid dataset and returns it', () => {

@@ -173,32 +173,14 @@ export function mapLayer(input: MapLayerInput): MapLayer {
     };
   }
   const fs = derived.featureState;
-  const coopTitle = (id: string): string => model.atlas.cooperationById.get(id)?.title[lang] ?? id;
+  const coopTitle = (id: string): string => titleOf(input, id);
   const colourOf = (topic: Topic, flags: { ended?: boolean }) =>
     flags.ended ? c.ended : (input.topicColours[topic] ?? '#777777');
   const lines = model.geometry.lines.features
     .map((f) => ({ f, flags: flagsOf(fs[f.properties.fid] ?? 0, f.properties) }))
     .filter(({ flags }) => flags.shown)
     .sort((a, b) => drawRank(a.flags) - drawRank(b.flags));
-  const links = lines.map(({ f, flags }) => {
-    const p = f.properties;
-    const width = evaluate(LINE_WIDTH, flags, w);
-    return el(
-      'path',
-      {
-        class: `link ${p.shape}`,
-        'data-fid': String(p.fid),
-        'data-cooperation': p.cooperation,
-        d: linePath(f.geometry.coordinates),
-        stroke: colourOf(p.topic, flags),
-        'stroke-width': width,
-        // Opacities as the rules give them (num() would round 0.45 to one decimal).
-        'stroke-opacity': String(evaluate(LINE_OPACITY, flags)),
-        ...dashOf(p.topic, width),
-      },
-      titleEl(coopTitle(p.cooperation)),
-    );
-  });
+  const links = lines.map(({ f, flags }) => linkPath(input, linePath, f, flags));
   const points = model.geometry.points.features
     .map((f) => ({ f, flags: flagsOf(fs[f.properties.fid] ?? 0, f.properties) }))
     .filter(({ flags }) => flags.shown)
@@ -271,6 +253,36 @@ function placesOf(
   return { places, cityLabels };
 }
 
+/** A cooperation's title in the view's language (its id where the dataset has no such record). */
+const titleOf = (input: Pick<MapLayerInput, 'model' | 'lang'>, id: string): string =>
+  input.model.atlas.cooperationById.get(id)?.title[input.lang] ?? id;
+
+/** One cooperation's arc or spoke, by the shared rules (the detail's and the overview's). */
+function linkPath(
+  input: MapLayerInput,
+  linePath: (coords: GeoPosition[]) => string,
+  f: Feature<LineString>,
+  flags: Flags,
+): string {
+  const p = f.properties as { fid: number; cooperation: string; topic: Topic; shape: string };
+  const width = evaluate(LINE_WIDTH, flags, input.w);
+  return el(
+    'path',
+    {
+      class: `link ${p.shape}`,
+      'data-fid': String(p.fid),
+      'data-cooperation': p.cooperation,
+      d: linePath(f.geometry.coordinates),
+      stroke: flags.ended ? input.colours.ended : (input.topicColours[p.topic] ?? '#777777'),
+      'stroke-width': width,
+      // Opacities as the rules give them (num() would round 0.45 to one decimal).
+      'stroke-opacity': String(evaluate(LINE_OPACITY, flags)),
+      ...dashOf(p.topic, width),
+    },
+    titleEl(titleOf(input, p.cooperation)),
+  );
+}
+
 /** The overview at a level: pair lines by their count, hubs and spokes by the shared rules. */
 function overviewParts(
   input: MapLayerInput,
@@ -280,7 +292,7 @@ function overviewParts(
   const { model, derived, colours: c, w, lang, level } = input;
   const other = level === 'far' ? 'near' : 'far';
   const name = (id: string) => regionName(model.atlas.regions.get(id), lang, id);
-  const coopTitle = (id: string): string => model.atlas.cooperationById.get(id)?.title[lang] ?? id;
+  const coopTitle = (id: string): string => titleOf(input, id);
   const pairs: { d: string; count: number; title: string; fid: number }[] = [];
   const lines: { f: Feature<LineString>; flags: Flags }[] = [];
   const hubs: { f: Feature<Point>; flags: Flags }[] = [];
@@ -325,24 +337,7 @@ function overviewParts(
         titleEl(p.title),
       ),
     ),
-    ...lines.map(({ f, flags }) => {
-      const p = f.properties as { fid: number; cooperation: string; topic: Topic; shape: string };
-      const width = evaluate(LINE_WIDTH, flags, w);
-      return el(
-        'path',
-        {
-          class: `link ${p.shape}`,
-          'data-fid': String(p.fid),
-          'data-cooperation': p.cooperation,
-          d: linePath(f.geometry.coordinates),
-          stroke: flags.ended ? c.ended : (input.topicColours[p.topic] ?? '#777777'),
-          'stroke-width': width,
-          'stroke-opacity': String(evaluate(LINE_OPACITY, flags)),
-          ...dashOf(p.topic, width),
-        },
-        titleEl(coopTitle(p.cooperation)),
-      );
-    }),
+    ...lines.map(({ f, flags }) => linkPath(input, linePath, f, flags)),
   ];
   const hubParts = hubs.flatMap(({ f, flags }) => {
     const p = f.properties as { fid: number; cooperation: string; topic: Topic };

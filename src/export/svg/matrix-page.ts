@@ -10,12 +10,12 @@ import type { Derived } from '../../view/derive.ts';
 import { diffSentence } from '../../view/diff-sentence.ts';
 import { dateLine, selectionName } from '../../view/describe.ts';
 import type { Box } from '../../view/labels.ts';
-import { buildMatrix, syncOrder } from '../../view/matrix.ts';
+import { buildMatrix, syncOrder, type Matrix } from '../../view/matrix.ts';
 import { matrixThresholds } from '../../view/matrix-scale.ts';
 import type { UrlView } from '../../view/view-state.ts';
 import { matrixGrid, matrixLegend } from './matrix-grid.ts';
 import { footerHeight, titleBlock } from './page.ts';
-import { FONT_FAMILY, group, headTexts, sentences, sheetOf, svgDocument } from './sheet.ts';
+import { FONT_FAMILY, group, headTexts, pageDescription, sheetOf, svgDocument } from './sheet.ts';
 
 export interface MatrixSvgInput {
   model: AtlasModel;
@@ -42,6 +42,8 @@ export interface MatrixSvgInput {
    * worked out by the caller (view/seriate.ts), since it loads its library on demand.
    */
   order?: readonly number[];
+  /** The view's matrix, where the caller has built it already (for the clustered order). */
+  matrix?: Matrix;
   /** Default: the app title and the matrix's title, plus the selection's name. */
   title?: string;
   /** The permalink of the view, for the source line. */
@@ -71,7 +73,7 @@ export function renderMatrixSvg(input: MatrixSvgInput): string {
   const sheet = sheetOf(model, view, W, H, input.link);
   const { p, s, pc } = sheet;
   const { u, margin, contentW } = p;
-  const m = buildMatrix(model, derived.visible, view, view.nationwide);
+  const m = input.matrix ?? buildMatrix(model, derived.visible, view, view.nationwide);
   const order = input.order ?? syncOrder(m, view.order) ?? m.regions.map((_, i) => i);
 
   const selection = selectionName(model, view);
@@ -107,15 +109,7 @@ export function renderMatrixSvg(input: MatrixSvgInput): string {
     maxHeight: bottom - legendTop,
   });
 
-  const desc = sentences([
-    s.matrixCaption,
-    texts.date,
-    `${texts.mode} · ${texts.count}`,
-    texts.filters,
-    texts.summary,
-    sheet.source,
-    sheet.attribution,
-  ]);
+  const desc = pageDescription(sheet, texts, { lead: s.matrixCaption });
 
   const body =
     group('matrix', { 'font-family': FONT_FAMILY }, cells.parts) +

@@ -12,13 +12,12 @@ import { dateLine, selectionName } from '../../view/describe.ts';
 import { legendFor } from '../../view/legend.ts';
 import type { UrlView } from '../../view/view-state.ts';
 import type { Level } from '../../geo/overview.ts';
-import { labels } from './labels.ts';
-import { mapLayer } from './map-layer.ts';
+import { mapDrawing } from './map-drawing.ts';
 import { el } from './markup.ts';
 import { titleBlock } from './page.ts';
 import {
   FONT_FAMILY,
-  sentences,
+  pageDescription,
   frame,
   group,
   headTexts,
@@ -71,42 +70,18 @@ export function renderSvg(input: SvgExportInput): string {
   const level = input.level ?? 'far';
   const { box, legend } = frame(sheet, legendFor(model, view, derived, level), title.bottom, 0.62);
 
-  const layer = mapLayer({
+  const { layer, labels: labelParts } = mapDrawing(sheet, {
     model,
     derived,
-    select: view.select,
-    lang,
-    colours: c,
-    topicColours: sheet.topicColours,
+    view,
     box,
     bounds: input.bounds,
     level,
     u,
     w,
   });
-  const labelParts = labels({
-    model,
-    layer,
-    derived,
-    level,
-    colours: c,
-    select: view.select,
-    partners: new Set(derived.partnerCounts.keys()),
-    lang,
-    pc,
-    theme: view.theme,
-    box,
-    u,
-  });
 
-  const desc = sentences([
-    texts.date,
-    `${texts.mode} · ${texts.count}`,
-    texts.filters,
-    texts.summary,
-    sheet.source,
-    sheet.attribution,
-  ]);
+  const desc = pageDescription(sheet, texts);
 
   const lineGroup = { fill: 'none', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' };
   const mapRect = rectOf(box, u);

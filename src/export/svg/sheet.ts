@@ -19,7 +19,7 @@ import type { Box } from '../../view/labels.ts';
 import type { UrlView } from '../../view/view-state.ts';
 import { buildLegend } from './legend.ts';
 import { attrs, el, escapeXml, num, titleEl } from './markup.ts';
-import { footer, footerHeight, pageScale, type PageScale } from './page.ts';
+import { footer, footerHeight, pageScale, type PageScale, type TitleTexts } from './page.ts';
 
 export const FONT_FAMILY = "system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif";
 
@@ -146,12 +146,30 @@ export const rectOf = (box: Box, u: number) => ({
   rx: 10 * u,
 });
 
-/** The description of a page: its texts as sentences (none ends with a doubled full stop). */
-export const sentences = (texts: readonly (string | null)[]): string =>
-  texts
+/**
+ * A page's description (its <desc>): the lead, the date line, mode and count, filters, summary,
+ * what else the page shows, the source line and the attribution, as sentences (none ending
+ * with a doubled full stop).
+ */
+export function pageDescription(
+  sheet: Sheet,
+  t: Pick<TitleTexts, 'date' | 'mode' | 'count' | 'filters' | 'summary'>,
+  extra: { lead?: string; more?: readonly string[] } = {},
+): string {
+  return [
+    extra.lead,
+    t.date,
+    `${t.mode} · ${t.count}`,
+    t.filters,
+    t.summary,
+    ...(extra.more ?? []),
+    sheet.source,
+    sheet.attribution,
+  ]
     .filter((x): x is string => !!x)
     .map((x) => x.replace(/\.$/, ''))
     .join('. ');
+}
 
 /** The document: title and description, the page's background, the body, then the footer. */
 export function svgDocument(sheet: Sheet, title: string, desc: string, body: string): string {
