@@ -3,6 +3,8 @@ import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+import { assetFileNames } from './scripts/asset-names.ts';
+import { bootShellHtml } from './src/i18n/boot-shell.ts';
 import { tokensCss } from './src/style/tokens.ts';
 
 // The data folder can be swapped (benchmarks build the app over synthetic datasets).
@@ -30,6 +32,15 @@ function preloadAppAssets(): Plugin {
         return html.replace('</head>', `    ${links.join('\n    ')}\n  </head>`);
       },
     },
+  };
+}
+
+/** The page shell (i18n/boot-shell.ts) in the empty root, painted before any script runs. */
+function bootShell(): Plugin {
+  return {
+    name: 'kooperationsatlas:boot-shell',
+    transformIndexHtml: (html) =>
+      html.replace('<div id="root"></div>', `<div id="root">${bootShellHtml()}</div>`),
   };
 }
 
@@ -95,9 +106,10 @@ export default defineConfig(({ mode }) => ({
           colourTokens(),
           datasetCsv(),
           dropBootCheck(),
+          bootShell(),
           viteSingleFile({ removeViteModuleLoader: true }),
         ]
-      : [react(), colourTokens(), datasetCsv(), preloadAppAssets()],
+      : [react(), colourTokens(), datasetCsv(), bootShell(), preloadAppAssets()],
   resolve: { alias: { '@data': dataDir } },
   publicDir: mode === 'single' ? false : 'public',
   base: './',
@@ -118,6 +130,7 @@ export default defineConfig(({ mode }) => ({
           // MapLibre in a chunk of its own: cached across releases of our code, and measured apart.
           rolldownOptions: {
             output: {
+              assetFileNames,
               codeSplitting: {
                 groups: [
                   { name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ },

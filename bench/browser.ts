@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
+import { assetFileNames } from '../scripts/asset-names.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../scripts/chromium.ts';
 import { ROOT } from './generate.ts';
 
@@ -27,7 +28,13 @@ export async function buildBaseline(outDir: string): Promise<void> {
     root: join(ROOT, 'bench', 'baseline'),
     base: './',
     logLevel: 'error',
-    build: { outDir, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 2000 },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      chunkSizeWarningLimit: 2000,
+      rolldownOptions: { output: { assetFileNames } },
+    },
   });
 }
 

@@ -49,8 +49,9 @@
     true,
   );
   // And if nothing started at all within a generous time.
+  // (index.html's page shell stands in the root until the app's first render replaces it.)
   window.setTimeout(function () {
     var root = document.getElementById('root');
-    if (root && !root.hasChildNodes()) fallback();
+    if (root && (!root.hasChildNodes() || root.querySelector('.boot-shell'))) fallback();
   }, 20000);
 })();

@@ -194,6 +194,27 @@ describe('trust and robustness', () => {
     await context.close();
   });
 
+  it('the page shell shows before the scripts have arrived and gives way to the app', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // A slow line: the app's script arrives a second late.
+    await context.route('**/assets/index-*.js', async (route) => {
+      await new Promise((r) => setTimeout(r, 1000));
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl()}/`, { waitUntil: 'commit' });
+    const shell = page.getByTestId('boot-shell');
+    await shell.waitFor();
+    const text = (await shell.textContent()) ?? '';
+    expect(text).toContain('Verwaltungsdigitalisierung');
+    expect(text).toContain('digital government');
+    await screenshot(page, 'boot-shell');
+    await waitReady(page);
+    await expect(shell.count()).resolves.toBe(0);
+    await expect(page.locator('.app-header h1').textContent()).resolves.toBe('Kooperationsatlas');
+    await context.close();
+  });
+
   it('a failed data load shows a clear message and the retry loads the app', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     let fail = true;
