@@ -21,10 +21,11 @@ import { NEAR_ZOOM, PLACE_LOOK, STATE_BITS } from '../style/link-style.ts';
 import type { Derived } from '../view/derive.ts';
 import { LocalBadges, NationwideBadge } from './OverviewBadges.tsx';
 import { kindOf } from './picking.ts';
-import { DETAIL, NEAR, SOURCE } from './layers.ts';
+import { DETAIL, SOURCE } from './layers.ts';
 import { applyPaint, overviewSinkOf, overviewSource, sinkOf } from './sinks.ts';
 import { sizePaint, themedPaint } from './paint.ts';
-import { buildStyle, detailFeatures, nearFeatures, nearFids } from './style.ts';
+import { createFill, type Fill } from './fill.ts';
+import { buildStyle, drawsLater, laterFids } from './style.ts';
 import { syncLinks, syncPairs, syncRegions, type AppliedPairs } from './sync.ts';
 import { tipFor, type TipText } from './tooltip.ts';
 
@@ -64,9 +65,8 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
   const appliedOverview = useRef<Uint8Array | null>(null);
   const appliedPairs = useRef<AppliedPairs | null>(null);
   const appliedRegions = useRef<Map<number, string>>(new Map());
-  /** The detail source is filled after the first frame (or at once when a selection needs it). */
-  const detailLoaded = useRef(false);
-  const nearLoaded = useRef(false);
+  /** The sources filled after the first frame, when first needed (map/fill.ts). */
+  const fill = useRef<Fill | null>(null);
   /** Theme and projector mode the map's paint properties currently show. */
   const painted = useRef<{ theme: typeof theme; present: boolean } | null>(null);
 
@@ -90,11 +90,12 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
     const el = container.current;
     if (!el) return;
     const initial = latest();
+    const later = laterFids(model, initial.derived);
     let m: maplibregl.Map;
     try {
       m = new maplibregl.Map({
         container: el,
-        style: buildStyle(model, { theme: initial.theme, present: initial.present }),
+        style: buildStyle(model, { theme: initial.theme, present: initial.present }, later),
         bounds: GERMANY_BOUNDS,
         fitBoundsOptions: { padding: paddingOf(el, initial) },
         attributionControl: false,
@@ -128,12 +129,14 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
     appliedOverview.current = null;
     appliedPairs.current = null;
     appliedRegions.current = new Map();
-    detailLoaded.current = false;
-    nearLoaded.current = false;
+    const f = createFill(m, model, later, () => {
+      appliedLinks.current = syncLinks(sinkOf(m, DETAIL), null, latest().derived.featureState);
+    });
+    fill.current = f;
     // A handle for the end-to-end tests (to find the pixel of a place); not an API.
     (el as HTMLDivElement & { maplibreMap?: maplibregl.Map }).maplibreMap = m;
     const atlasSink = sinkOf(m, SOURCE);
-    const overviewSink = overviewSinkOf(m, nearFids(model));
+    const overviewSink = overviewSinkOf(m, later);
     // The first complete frame already shows the links, the selection and the labels: states
     // are set as soon as the style (and so its sources) exists, while the worker cuts the tiles.
     m.once('style.load', () => {
@@ -147,24 +150,10 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
         selectedRegions(now.selection, now.derived),
         new Map(),
       );
-      if (!now.derived.overview) loadDetail();
+      if (!now.derived.overview) f.detail();
       setMap(m);
     });
-    m.once('idle', () => {
-      ready();
-      loadNear();
-      loadDetail();
-    });
-    // Zoomed in before the first idle: the near level is needed now.
-    m.on('zoom', () => {
-      if (m.getZoom() >= NEAR_ZOOM - 0.5) loadNear();
-    });
-    /** Fills the near level's source (once); its states are already set. */
-    function loadNear() {
-      if (nearLoaded.current) return;
-      nearLoaded.current = true;
-      (m.getSource(NEAR) as maplibregl.GeoJSONSource).setData(nearFeatures(model) as never);
-    }
+    m.once('idle', ready);
     // For hosts and tests: whether the map has drawn everything it was asked to (MapLibre's idle).
     const idle = (value: boolean) => () => {
       document.documentElement.dataset['mapIdle'] = String(value);
@@ -172,13 +161,6 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
     m.on('idle', idle(true));
     m.on('movestart', idle(false));
     m.on('sourcedataloading', idle(false));
-    /** Fills the detail source (once) and applies the detail states. */
-    function loadDetail() {
-      if (detailLoaded.current) return;
-      detailLoaded.current = true;
-      (m.getSource(DETAIL) as maplibregl.GeoJSONSource).setData(detailFeatures(model) as never);
-      appliedLinks.current = syncLinks(sinkOf(m, DETAIL), null, latest().derived.featureState);
-    }
     env.map.set({
       camera: () => {
         const c = m.getCenter();
@@ -232,6 +214,8 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
     });
     m.on('mouseout', () => setTip(null));
     return () => {
+      f.stop();
+      fill.current = null;
       env.map.set(null);
       setMap(null);
       m.remove();
@@ -272,13 +256,15 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
     });
   }, [map, docked]);
 
-  // Feature states: only the features whose state changed. A selection needs the detail source.
+  // Feature states: only the features whose state changed. A selection needs the detail source,
+  // a view that draws what the start view left for later the NEAR source.
   useEffect(() => {
-    if (!map) return;
+    const f = fill.current;
+    if (!map || !f) return;
     document.documentElement.dataset['mapIdle'] = 'false';
     map.triggerRepaint();
     const atlasSink = sinkOf(map, SOURCE);
-    const overviewSink = overviewSinkOf(map, nearFids(model));
+    const overviewSink = overviewSinkOf(map, f.later);
     appliedOverview.current = syncLinks(
       overviewSink,
       appliedOverview.current,
@@ -292,11 +278,9 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
       selectedRegions(selection, derived),
       appliedRegions.current,
     );
-    if (!derived.overview && !detailLoaded.current) {
-      detailLoaded.current = true;
-      (map.getSource(DETAIL) as maplibregl.GeoJSONSource).setData(detailFeatures(model) as never);
-    }
-    if (detailLoaded.current)
+    if (drawsLater(model, f.later, derived)) f.near();
+    if (!derived.overview) f.detail();
+    if (appliedLinks.current)
       appliedLinks.current = syncLinks(
         sinkOf(map, DETAIL),
         appliedLinks.current,
@@ -306,11 +290,12 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
 
   // Hovered elsewhere (timeline, panel, matrix): a cooperation's own drawing, or a pair's line.
   useEffect(() => {
-    if (!map || !hover) return;
+    const f = fill.current;
+    if (!map || !f || !hover) return;
     const pair = pairOf(model, hover);
     const pairFid = pair ? model.overview.pairByKey.get(pair.join('|'))?.fid : undefined;
     const target = pair
-      ? { source: overviewSource(nearFids(model), pairFid), ids: [pairFid] }
+      ? { source: overviewSource(f.later, pairFid), ids: [pairFid] }
       : {
           source: DETAIL,
           ids: [
@@ -319,10 +304,7 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
           ].map((p) => p.fid),
         };
     const ids = target.ids.filter((id): id is number => id !== undefined);
-    if (!pair && !detailLoaded.current) {
-      detailLoaded.current = true;
-      (map.getSource(DETAIL) as maplibregl.GeoJSONSource).setData(detailFeatures(model) as never);
-    }
+    if (!pair) f.detail();
     for (const id of ids) map.setFeatureState({ source: target.source, id }, { hover: true });
     return () => {
       for (const id of ids) map.setFeatureState({ source: target.source, id }, { hover: false });
@@ -379,7 +361,7 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
         onSelect={(id) => act(select(id))}
       />
       {tip && (
-        <div className="map-tip" role="tooltip" style={{ left: tip.x + 14, top: tip.y + 14 }}>
+        <div className="tip map-tip" role="tooltip" style={{ left: tip.x + 14, top: tip.y + 14 }}>
           <strong>
             <bdi>{tip.title}</bdi>
           </strong>

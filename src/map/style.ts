@@ -7,6 +7,7 @@
  */
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { AtlasModel } from '../model/atlas-model.ts';
+import type { Derived } from '../view/derive.ts';
 import { compile, HUB_OPACITY, LINE_OPACITY } from '../style/link-style.ts';
 import { CITY_STATES, DETAIL, FID, LAYER, NEAR, POINT_KINDS, SOURCE } from './layers.ts';
 import {
@@ -22,6 +23,7 @@ import {
 export function buildStyle(
   model: AtlasModel,
   { theme, present }: StyleOptions,
+  later: Uint8Array = nearFids(model),
 ): StyleSpecification {
   const themed = themedPaint(theme);
   const sized = sizePaint(present);
@@ -125,7 +127,7 @@ export function buildStyle(
     name: 'Kooperationsatlas',
     transition: { duration: 0, delay: 0 },
     sources: {
-      [SOURCE]: geojson(atlasFeatures(model)),
+      [SOURCE]: geojson(atlasFeatures(model, later)),
       [NEAR]: geojson({ type: 'FeatureCollection', features: [] }),
       [DETAIL]: geojson({ type: 'FeatureCollection', features: [] }),
     },
@@ -133,8 +135,14 @@ export function buildStyle(
   };
 }
 
-/** States, city-state dots, places and the overview, each tagged with its layer `L` and its `fid`. */
-export function atlasFeatures(model: AtlasModel): {
+/**
+ * States, city-state dots, places and the overview features not left for later, each tagged with
+ * its layer `L` and its `fid`.
+ */
+export function atlasFeatures(
+  model: AtlasModel,
+  later: Uint8Array = nearFids(model),
+): {
   type: 'FeatureCollection';
   features: unknown[];
 } {
@@ -159,24 +167,56 @@ export function atlasFeatures(model: AtlasModel): {
       geometry: f.geometry,
     }),
   );
-  const near = nearFids(model);
   for (const f of model.overview.features.features)
-    if (!near[(f.properties as { fid: number }).fid]) features.push(f);
+    if (!later[(f.properties as { fid: number }).fid]) features.push(f);
   return { type: 'FeatureCollection', features };
 }
 
-/** The overview's features of the near level only (the NEAR source's data). */
-export function nearFeatures(model: AtlasModel): {
+/** The overview's features left for later (the NEAR source's data). */
+export function nearFeatures(
+  model: AtlasModel,
+  later: Uint8Array = nearFids(model),
+): {
   type: 'FeatureCollection';
   features: unknown[];
 } {
-  const near = nearFids(model);
   return {
     type: 'FeatureCollection',
     features: model.overview.features.features.filter(
-      (f) => near[(f.properties as { fid: number }).fid],
+      (f) => later[(f.properties as { fid: number }).fid],
     ),
   };
+}
+
+/** The overview as the start view draws it: what decides which features the first frame needs. */
+export type FirstView = Pick<Derived, 'overviewState' | 'pairCounts'>;
+
+/**
+ * Which overview features (by fid) are left for the NEAR source, filled after the first frame
+ * (1): the near level's own, and what the start view does not draw zoomed out (lines and hubs of
+ * other dates, of filtered-out topics, or all of them while something is selected). The first
+ * source then holds just what the first frame draws; at 10 000 cooperations a third of the far
+ * level waits.
+ */
+export function laterFids(model: Pick<AtlasModel, 'overview' | 'atlas'>, first: FirstView) {
+  const out = Uint8Array.from(nearFids(model));
+  for (let fid = 0; fid < out.length; fid++) if (!out[fid] && !drawnFar(first, fid)) out[fid] = 1;
+  return out;
+}
+
+const drawnFar = (view: FirstView, fid: number): boolean =>
+  view.pairCounts.far[fid]! > 0 || view.overviewState[fid]! > 0;
+
+/** Whether a view draws zoomed out a feature that `later` left for the NEAR source. */
+export function drawsLater(
+  model: Pick<AtlasModel, 'overview' | 'atlas'>,
+  later: Uint8Array,
+  view: FirstView,
+): boolean {
+  const near = nearFids(model);
+  for (let fid = 0; fid < later.length; fid++)
+    if (later[fid] && !near[fid] && drawnFar(view, fid)) return true;
+  return false;
 }
 
 const nearOf = new WeakMap<object, Uint8Array>();

@@ -3,7 +3,7 @@
  * asset and started from a blob: URL, so the app works under a CSP of `worker-src blob:`
  * and never asks another origin for anything.
  */
-import { setWorkerUrl } from 'maplibre-gl';
+import { prewarm, setWorkerUrl } from 'maplibre-gl';
 import workerAsset from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 
 let prepared: Promise<void> | null = null;
@@ -17,6 +17,7 @@ export function prepareMapWorker(): Promise<void> {
       : await fetchText(workerAsset);
     const blob = new Blob([source], { type: 'text/javascript' });
     setWorkerUrl(URL.createObjectURL(blob));
+    prewarm();
   })().catch((error: unknown) => {
     prepared = null; // a retry fetches again
     throw error;

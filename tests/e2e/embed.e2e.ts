@@ -139,6 +139,43 @@ describe('embedding, presentation, export, single file', () => {
     await context.close();
   });
 
+  it("an embed only looked at fills nothing more; a host's date change fills what it draws", async () => {
+    html = hostPage(`${baseUrl()}/?embed=1&date=2008-01-01`, 960, 540);
+    const context = await browser.newContext({ viewport: { width: 1000, height: 600 } });
+    const page = await context.newPage();
+    await page.goto(hostUrl);
+    await waitForMessage(page, 'kooperationsatlas:ready');
+    const frame = page.frames().find((f) => f.url().startsWith(baseUrl()))!;
+    await waitMapIdle(frame);
+    const features = (source: string) =>
+      frame.evaluate((id) => {
+        const el = document.querySelector('[data-testid="map"]') as HTMLElement & {
+          maplibreMap: { querySourceFeatures(id: string): unknown[] };
+        };
+        return el.maplibreMap.querySourceFeatures(id).length;
+      }, source);
+    // No pointer, key, zoom or change reached the frame: the later sources are still empty.
+    expect(await features('atlas-near')).toBe(0);
+    expect(await features('detail')).toBe(0);
+    const before = await page.evaluate(
+      () => (window as unknown as { received: unknown[] }).received.length,
+    );
+    await page.evaluate(() =>
+      (document.getElementById('atlas') as HTMLIFrameElement).contentWindow!.postMessage(
+        { type: 'kooperationsatlas:set', date: '2024-01-01' },
+        '*',
+      ),
+    );
+    await waitForMessage(page, 'kooperationsatlas:state', before);
+    // 2024 draws pair lines and hubs that 2008 did not: their source is filled, still without
+    // any pointer or key in the frame.
+    await expect.poll(() => features('atlas-near'), { timeout: 20_000 }).toBeGreaterThan(0);
+    await waitMapIdle(frame);
+    expect(await features('detail')).toBe(0);
+    await screenshot(page, 'embed-2008-to-2024');
+    await context.close();
+  });
+
   it('follows the iframe size from 320×240 to large', async () => {
     html = hostPage(`${baseUrl()}/?embed=1&select=DE-BY&lang=en`, 320, 240);
     const context = await browser.newContext({ viewport: { width: 1300, height: 800 } });

@@ -11,7 +11,14 @@ import { parseDay } from '../../src/data/partial-date.ts';
 import { LAYER, NEAR_TWIN } from '../../src/map/layers.ts';
 import { MATRIX_RAMP } from '../../src/style/palette.ts';
 import { sizePaint, themedPaint } from '../../src/map/paint.ts';
-import { atlasFeatures, buildStyle, nearFeatures, nearFids } from '../../src/map/style.ts';
+import {
+  atlasFeatures,
+  buildStyle,
+  drawsLater,
+  laterFids,
+  nearFeatures,
+  nearFids,
+} from '../../src/map/style.ts';
 import { createDeriver } from '../../src/view/selectors.ts';
 import { defaultView } from '../../src/view/view-state.ts';
 import {
@@ -128,6 +135,40 @@ describe('the near level apart', () => {
         if (drawnFar) expect(near[fid], `fid ${fid} at ${date}`).toBe(0);
       }
     }
+  });
+});
+
+describe('the first source holds what the start view draws', () => {
+  const derive = createDeriver(scene);
+  const fidOf = (f: unknown) => (f as { properties: { fid: number } }).properties.fid;
+  const at = (date: string) => derive({ ...defaultView(scene.today), date: parseDay(date)! });
+  const drawnFar = (d: ReturnType<typeof at>, fid: number) =>
+    d.pairCounts.far[fid]! > 0 || d.overviewState[fid]! > 0;
+
+  it.each(['2010-01-01', '2018-06-01', '2025-01-01'])(
+    'starting on %s: every overview feature in one source, the first one exactly what is drawn',
+    (date) => {
+      const start = at(date);
+      const later = laterFids(scene, start);
+      const first = atlasFeatures(scene, later)
+        .features.map(fidOf)
+        .filter((fid) => fid < scene.overview.size);
+      const rest = nearFeatures(scene, later).features.map(fidOf);
+      expect(first.length + rest.length).toBe(scene.overview.features.features.length);
+      expect(new Set([...first, ...rest]).size).toBe(first.length + rest.length);
+      const near = nearFids(scene);
+      for (const fid of first) expect(drawnFar(start, fid) && !near[fid]).toBe(true);
+      for (const fid of rest) expect(drawnFar(start, fid) && !near[fid]).toBe(false);
+      expect(drawsLater(scene, later, start)).toBe(false);
+    },
+  );
+
+  it('knows when a later view draws what the start view left out', () => {
+    const later = laterFids(scene, at('2010-01-01'));
+    expect(drawsLater(scene, later, at('2025-01-01'))).toBe(true);
+    // A selection draws the detail, none of the overview.
+    const selected = derive({ ...defaultView(scene.today), select: 'DE-BY' });
+    expect(drawsLater(scene, laterFids(scene, selected), at('2025-01-01'))).toBe(true);
   });
 });
 
