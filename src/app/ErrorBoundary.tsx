@@ -7,6 +7,8 @@ interface Props {
   message: string;
   retryLabel: string;
   children: ReactNode;
+  /** Told when the part fails. */
+  onError?: () => void;
 }
 interface State {
   error: Error | null;
@@ -22,6 +24,7 @@ export class ErrorBoundary extends Component<Props, State> {
 
   override componentDidCatch(error: Error): void {
     console.warn(`[${this.props.part}]`, error);
+    this.props.onError?.();
   }
 
   override render(): ReactNode {

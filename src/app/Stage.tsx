@@ -21,7 +21,7 @@ const Presenter = lazy(() => import('../present/Presenter.tsx'));
 const StoryboardView = lazy(() => import('../export/StoryboardView.tsx'));
 
 export function Stage({ onReady }: { onReady: () => void }) {
-  const { model } = useAtlas();
+  const { model, map } = useAtlas();
   const embed = useView((v) => v.embed);
   const present = useView((v) => v.present);
   const tab = useView((v) => v.tab);
@@ -42,7 +42,12 @@ export function Stage({ onReady }: { onReady: () => void }) {
           aria-label={s.mapLabel}
           role="region"
         >
-          <ErrorBoundary part="map" message={s.partFailed} retryLabel={s.retry}>
+          <ErrorBoundary
+            part="map"
+            message={s.partFailed}
+            retryLabel={s.retry}
+            onError={map.markStarted}
+          >
             <FaultProbe part="map" />
             {webglMissing ? (
               <p className="webgl-missing" role="alert" data-testid="webgl-missing">

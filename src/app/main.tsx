@@ -2,7 +2,7 @@
  * Start-up: load the data, build the model once, read the URL once into the store, render, and
  * keep the URL written from the store (never read back).
  */
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'virtual:tokens.css';
 import './base.css';
@@ -79,19 +79,22 @@ async function start(): Promise<void> {
   };
   writeUrlFromStore(env);
   let ready = false;
-  root.render(
-    <StrictMode>
-      <AtlasProvider env={env}>
-        <App
-          notices={notices}
-          onReady={() => {
-            if (ready) return;
-            ready = true;
-            announceReady(env.store.get().origins);
-          }}
-        />
-      </AtlasProvider>
-    </StrictMode>,
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <AtlasProvider env={env}>
+          <App
+            notices={notices}
+            onReady={() => {
+              env.map.markStarted();
+              if (ready) return;
+              ready = true;
+              announceReady(env.store.get().origins);
+            }}
+          />
+        </AtlasProvider>
+      </StrictMode>,
+    ),
   );
 }
 

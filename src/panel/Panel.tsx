@@ -6,9 +6,14 @@ import { STRINGS, fill } from '../i18n/strings.ts';
 import { countText, plural, regionName } from '../i18n/text.ts';
 import { pairOf } from '../model/atlas-model.ts';
 import { hover as hoverAction, select } from '../view/actions.ts';
-import { useAct, useAtlas, useSettledDerived, useView } from '../ui/atlas-context.tsx';
+import {
+  useAct,
+  useAtlas,
+  useMapStarted,
+  useSettledDerived,
+  useView,
+} from '../ui/atlas-context.tsx';
 import { Filled } from '../ui/Filled.tsx';
-import { useAfterFirstPaint } from '../ui/use-after-first-paint.ts';
 import { CooperationCard } from './CooperationCard.tsx';
 
 const PAGE = 100;
@@ -21,7 +26,7 @@ export function Panel({ children }: { children?: ReactNode }) {
   const lang = useView((v) => v.lang);
   const act = useAct();
   const s = STRINGS[lang];
-  const mounted = useAfterFirstPaint();
+  const mounted = useMapStarted();
   const region = selection ? model.atlas.regions.get(selection) : undefined;
   const coop = selection ? model.atlas.cooperationById.get(selection) : undefined;
   const pair = selection ? pairOf(model, selection) : null;
@@ -125,7 +130,7 @@ function CoopList({
   expanded,
 }: {
   items: Cooperation[];
-  /** The full length, where `items` is still empty (mounted after the first paint). */
+  /** The full length, where `items` is still empty (mounted once the map has started). */
   total?: number;
   expanded: boolean;
 }) {

@@ -14,9 +14,8 @@ import { isRangeMode } from '../time/in-force.ts';
 import * as A from '../view/actions.ts';
 import { diffSentence } from '../view/diff-sentence.ts';
 import { keyCommand } from '../view/keys.ts';
-import { useAct, useAtlas, useDerived, useView } from '../ui/atlas-context.tsx';
-import { useAfterFirstPaint } from '../ui/use-after-first-paint.ts';
-import { EventMarks } from './EventMarks.tsx';
+import { useAct, useAtlas, useDerived, useMapStarted, useView } from '../ui/atlas-context.tsx';
+import { EventMarks, type MarkHover } from './EventMarks.tsx';
 import { linearScale, stepAreaPath, yearTicks, type LinearScale } from './scale.ts';
 import { TimelineControls } from './TimelineControls.tsx';
 import { useAnnouncement } from './use-announcement.ts';
@@ -36,11 +35,13 @@ export function Timeline() {
   const compact = useView((v) => v.embed);
   const presenting = useView((v) => v.present);
   const derived = useDerived();
-  const marksReady = useAfterFirstPaint();
+  const marksReady = useMapStarted();
   const s = STRINGS[lang];
 
   const wrap = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(800);
+  /** The plot's width once measured: the marks wait for it (thousands, laid out once). */
+  const [measured, setMeasured] = useState<number | null>(null);
+  const width = measured ?? 800;
   // Compact (embeds): three rows of marks over the year axis, 50 px, so that even a 240 px high
   // iframe keeps the years.
   const height = compact ? 50 : 116;
@@ -48,7 +49,7 @@ export function Timeline() {
     const el = wrap.current;
     if (!el) return;
     const ro = new ResizeObserver(([entry]) => {
-      if (entry) setWidth(Math.max(240, Math.round(entry.contentRect.width)));
+      if (entry) setMeasured(Math.max(240, Math.round(entry.contentRect.width)));
     });
     ro.observe(el);
     return () => ro.disconnect();
@@ -85,7 +86,28 @@ export function Timeline() {
     () => new Set(highlightKey ? highlightKey.split('|') : []),
     [highlightKey],
   );
-  const onHover = useCallback((id: string | null) => act(A.hover(id)), [act]);
+  /** The hovered mark's tooltip: its text and where it points (px in the timeline section). */
+  const [markTip, setMarkTip] = useState<(MarkHover & { left: number; top: number }) | null>(null);
+  const onHover = useCallback(
+    (hover: MarkHover | null) => {
+      const plot = wrap.current;
+      const half = 140; // about half the tooltip's width: kept inside the section
+      setMarkTip(
+        hover && plot
+          ? {
+              ...hover,
+              left: Math.min(
+                Math.max(plot.offsetLeft + hover.x, half),
+                plot.offsetLeft + plot.clientWidth - half,
+              ),
+              top: plot.offsetTop + hover.y - 8,
+            }
+          : null,
+      );
+      act(A.hover(hover?.cooperation ?? null));
+    },
+    [act],
+  );
   const onSelect = useCallback((id: string) => act(A.select(id)), [act]);
 
   /**
@@ -189,9 +211,10 @@ export function Timeline() {
               data-testid="timeline-range"
             />
           )}
-          {/* Mounted whole, after the first paint: thousands of marks inserted one by one into
-              a mounted group cost React a walk over their siblings each. */}
-          {marksReady && (
+          {/* Mounted whole, once the map has started and the plot's width is known: thousands of
+              marks inserted one by one into a mounted group cost React a walk over their
+              siblings each. */}
+          {marksReady && measured !== null && (
             <EventMarks
               events={model.events}
               model={model}
@@ -215,6 +238,18 @@ export function Timeline() {
           )}
         </svg>
       </div>
+      {markTip && (
+        <div
+          className="tip timeline-tip"
+          role="tooltip"
+          style={{ left: markTip.left, top: markTip.top }}
+        >
+          <strong>
+            <bdi>{markTip.title}</bdi>
+          </strong>
+          <span>{markTip.detail}</span>
+        </div>
+      )}
       <div className="visually-hidden" aria-live="polite" data-testid="timeline-live">
         {announce}
       </div>

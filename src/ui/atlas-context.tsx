@@ -43,14 +43,31 @@ export interface AtlasEnv {
 export interface MapSlot {
   get(): MapHandle | null;
   set(handle: MapHandle | null): void;
+  /** Whether the map has drawn its first complete frame (or cannot draw at all). */
+  started(): boolean;
+  /** Marks that moment (once) and tells the subscribers. */
+  markStarted(): void;
+  subscribe(listener: () => void): () => void;
 }
 
 export function createMapSlot(): MapSlot {
   let handle: MapHandle | null = null;
+  let started = false;
+  const listeners = new Set<() => void>();
   return {
     get: () => handle,
     set: (h) => {
       handle = h;
+    },
+    started: () => started,
+    markStarted: () => {
+      if (started) return;
+      started = true;
+      for (const listener of listeners) listener();
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }
@@ -65,6 +82,16 @@ export function useAtlas(): AtlasEnv {
   const env = useContext(Env);
   if (!env) throw new Error('useAtlas outside AtlasProvider');
   return env;
+}
+
+/**
+ * False until the map has drawn its first complete frame (or failed), then true. The long lists
+ * (panel cards, timeline marks) mount then, off the map's start-up path: the main thread is free
+ * while the map's worker cuts the tiles and MapLibre draws them.
+ */
+export function useMapStarted(): boolean {
+  const { map } = useAtlas();
+  return useSyncExternalStore(map.subscribe, map.started, map.started);
 }
 
 /** A slice of the view; the component re-renders only when the slice changes. */

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 
 interface Rec {
   id: string;
+  title: { de: string; en: string };
   signed: string;
   effective?: string;
   ended?: string;

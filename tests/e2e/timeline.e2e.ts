@@ -9,7 +9,7 @@ import {
   waitForParam,
   waitMapIdle,
 } from './browser.ts';
-import { cumulativeOn, inForceOn, signedWithin } from './expect.ts';
+import { cumulativeOn, inForceOn, records, signedWithin } from './expect.ts';
 
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 
@@ -88,6 +88,26 @@ describe('timeline', () => {
     expect(live).toMatch(/1\. Januar 2006: \d+ Kooperationen in Kraft/);
     expect(live).toContain(`${inForceOn('2006-01-01').length} Kooperationen`);
     await screenshot(page, 'timeline-2006');
+    await context.close();
+  });
+
+  it('a mark says what it is on hover and selects its cooperation on a click', async () => {
+    const { page, context } = await open(browser, '', { now: PINNED_TODAY });
+    const mark = page.locator('.timeline-marks .mark').last();
+    await mark.waitFor();
+    const id = (await mark.getAttribute('data-cooperation'))!;
+    const title = records().find((c) => c.id === id)!.title.de;
+    const box = (await mark.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const tip = page.locator('.timeline-tip');
+    await tip.waitFor();
+    await expect(tip.textContent()).resolves.toContain(title);
+    await screenshot(page, 'timeline-mark-tip');
+    await page.mouse.move(box.x + box.width / 2, box.y - 80);
+    await tip.waitFor({ state: 'detached' });
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await waitForParam(page, 'select', (v) => v === id);
+    await expect(page.getByTestId('panel').locator('h2').textContent()).resolves.toContain(title);
     await context.close();
   });
 

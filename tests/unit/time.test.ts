@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildEvents, countAt, eventKey, inForceCurve } from '../../src/time/events.ts';
-import { stackRows } from '../../src/timeline/stack-rows.ts';
+import fc from 'fast-check';
+import { stackRows, uncoveredMarks } from '../../src/timeline/stack-rows.ts';
 import { toCooperation } from '../../src/data/atlas.ts';
 import { dayNumber } from '../../src/data/partial-date.ts';
 import { activePartners, isInForce, isShown, isSignedWithin } from '../../src/time/in-force.ts';
@@ -123,5 +124,36 @@ describe('events and counts', () => {
   it('stacks marks that would collide', () => {
     expect(stackRows([0, 2, 4, 20, 21], 6)).toEqual([0, 1, 2, 0, 1]);
     expect(stackRows([0, 1, 2, 3], 6, 2)).toEqual([0, 1, 0, 1]);
+  });
+  it('leaves out a mark only where a later one of its shape covers it', () => {
+    // Two discs on one pixel of one row: the later covers the earlier, whatever its colour.
+    expect(uncoveredMarks([10, 10.3], [0, 0], [false, false])).toEqual([1]);
+    // A cross's arms reach past a disc, and a disc fills a cross's gaps: both stay.
+    expect(uncoveredMarks([10, 10], [0, 0], [true, false])).toEqual([0, 1]);
+    expect(uncoveredMarks([10, 10], [0, 0], [false, true])).toEqual([0, 1]);
+    // Another row, or another pixel: both stay, in drawing order.
+    expect(uncoveredMarks([10, 10], [0, 1], [false, false])).toEqual([0, 1]);
+    expect(uncoveredMarks([10, 11], [0, 0], [false, false])).toEqual([0, 1]);
+  });
+  it('keeps, for every spot, exactly the mark drawn last there', () => {
+    const mark = fc.record({
+      x: fc.double({ min: 0, max: 60, noNaN: true }),
+      row: fc.integer({ min: 0, max: 3 }),
+      cross: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(mark, { maxLength: 80 }), (marks) => {
+        const kept = uncoveredMarks(
+          marks.map((m) => m.x),
+          marks.map((m) => m.row),
+          marks.map((m) => m.cross),
+        );
+        const spot = (i: number) =>
+          `${Math.round(marks[i]!.x)}|${marks[i]!.row}|${marks[i]!.cross}`;
+        const last = new Map<string, number>();
+        marks.forEach((_, i) => last.set(spot(i), i));
+        expect(kept).toEqual([...last.values()].sort((a, b) => a - b));
+      }),
+    );
   });
 });
