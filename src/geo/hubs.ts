@@ -49,12 +49,18 @@ export function placeHubs(
     list.push(p);
     grid.set(k, list);
   };
-  /** Whether a placed point lies within minKm (looked up in the 5 × 5 cells around). */
+  /**
+   * Whether a placed point lies within minKm. A cell is minKm high, so one row up and down is
+   * enough; it is narrower than minKm east–west (a degree of longitude is shorter), so as many
+   * columns as minKm spans there (2 in Germany).
+   */
   const taken = (p: Position): boolean => {
     const cx = Math.floor(p[0] / cell);
     const cy = Math.floor(p[1] / cell);
-    for (let dx = -2; dx <= 2; dx++)
-      for (let dy = -2; dy <= 2; dy++)
+    const lat = Math.min(89, Math.abs(p[1]) + cell);
+    const span = Math.ceil(KM_PER_DEG_LAT / (111.32 * Math.cos((lat * Math.PI) / 180)));
+    for (let dx = -span; dx <= span; dx++)
+      for (let dy = -1; dy <= 1; dy++)
         for (const q of grid.get(cellKey(cx + dx, cy + dy)) ?? [])
           if (approxKm(p, q) < minKm) return true;
     return false;
