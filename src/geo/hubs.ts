@@ -58,11 +58,19 @@ export function placeHubs(
     const cx = Math.floor(p[0] / cell);
     const cy = Math.floor(p[1] / cell);
     const lat = Math.min(89, Math.abs(p[1]) + cell);
-    const span = Math.ceil(KM_PER_DEG_LAT / (111.32 * Math.cos((lat * Math.PI) / 180)));
+    /** km per degree of longitude, at most as many as anywhere between p and a point in reach */
+    const kxLow = 111.32 * Math.cos((lat * Math.PI) / 180);
+    const span = Math.ceil(KM_PER_DEG_LAT / kxLow);
     for (let dx = -span; dx <= span; dx++)
       for (let dy = -1; dy <= 1; dy++)
         for (const q of grid.get(cellKey(cx + dx, cy + dy)) ?? [])
-          if (approxKm(p, q) < minKm) return true;
+          // Cheap bounds first (each is at most the distance), the distance only within them.
+          if (
+            Math.abs(p[1] - q[1]) * KM_PER_DEG_LAT < minKm &&
+            Math.abs(p[0] - q[0]) * kxLow < minKm &&
+            approxKm(p, q) < minKm
+          )
+            return true;
     return false;
   };
   /** Cells around which every spot was taken: later hubs there keep their centroid at once. */

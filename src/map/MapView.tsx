@@ -69,6 +69,8 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
   const fill = useRef<Fill | null>(null);
   /** Theme and projector mode the map's paint properties currently show. */
   const painted = useRef<{ theme: typeof theme; present: boolean } | null>(null);
+  /** Whether the map's framing leaves room for a docked caption (it was created framed so). */
+  const framedDocked = useRef(false);
 
   const latest = useEffectEvent(() => ({ derived, selection, lang, theme, present, embed }));
   /** Padding that frames Germany beside the caption, if one is docked (view/layout.ts). */
@@ -95,7 +97,12 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
     try {
       m = new maplibregl.Map({
         container: el,
-        style: buildStyle(model, { theme: initial.theme, present: initial.present }, later),
+        style: buildStyle(
+          model,
+          { theme: initial.theme, present: initial.present },
+          later,
+          initial.derived,
+        ),
         bounds: GERMANY_BOUNDS,
         fitBoundsOptions: { padding: paddingOf(el, initial) },
         attributionControl: false,
@@ -125,11 +132,12 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
       m.fitBounds(GERMANY_BOUNDS, { padding: paddingOf(m.getContainer(), latest()), duration: 0 });
     });
     painted.current = { theme: initial.theme, present: initial.present };
+    framedDocked.current = (initial.embed || initial.present) && initial.selection !== null;
     appliedLinks.current = null;
     appliedOverview.current = null;
     appliedPairs.current = null;
     appliedRegions.current = new Map();
-    const f = createFill(m, model, later, () => {
+    const f = createFill(m, model, later, initial.derived, () => {
       appliedLinks.current = syncLinks(sinkOf(m, DETAIL), null, latest().derived.featureState);
     });
     fill.current = f;
@@ -141,8 +149,18 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
     // are set as soon as the style (and so its sources) exists, while the worker cuts the tiles.
     m.once('style.load', () => {
       const now = latest();
-      appliedOverview.current = syncLinks(overviewSink, null, now.derived.overviewState);
-      appliedPairs.current = syncPairs(overviewSink, null, now.derived.pairCounts);
+      // The overview's features carry the start view's look (style.ts withStart): only what
+      // changed since is set.
+      appliedOverview.current = syncLinks(
+        overviewSink,
+        initial.derived.overviewState,
+        now.derived.overviewState,
+      );
+      appliedPairs.current = syncPairs(
+        overviewSink,
+        initial.derived.pairCounts,
+        now.derived.pairCounts,
+      );
       appliedRegions.current = syncRegions(
         atlasSink,
         model,
@@ -247,9 +265,12 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
 
   // Embeds and presentations: a caption docks beside the map when something is selected, and
   // Germany moves over to make room, so the caption never covers the selection.
+  // Only a change: the map was created framed for the start, and an animation to where it already
+  // is would repaint for 300 ms while its worker cuts the first tiles.
   const docked = (embed || present) && selection !== null;
   useEffect(() => {
-    if (!map || userMoved.current) return;
+    if (!map || userMoved.current || framedDocked.current === docked) return;
+    framedDocked.current = docked;
     map.fitBounds(GERMANY_BOUNDS, {
       padding: paddingOf(map.getContainer(), latest()),
       duration: reducedMotion() ? 0 : 300,

@@ -10,7 +10,7 @@ import type * as maplibregl from 'maplibre-gl';
 import type { AtlasModel } from '../model/atlas-model.ts';
 import { NEAR_ZOOM } from '../style/link-style.ts';
 import { DETAIL, NEAR } from './layers.ts';
-import { detailFeatures, nearFeatures } from './style.ts';
+import { detailFeatures, nearFeatures, type FirstView } from './style.ts';
 
 export interface Fill {
   /** Which overview fids live in NEAR (1). */
@@ -28,6 +28,7 @@ export function createFill(
   m: maplibregl.Map,
   model: AtlasModel,
   later: Uint8Array,
+  start: FirstView,
   onDetail: () => void,
 ): Fill {
   const filled = { near: false, detail: false };
@@ -36,7 +37,7 @@ export function createFill(
   const near = () => {
     if (filled.near) return;
     filled.near = true;
-    setData(NEAR, nearFeatures(model, later));
+    setData(NEAR, nearFeatures(model, later, start));
   };
   const detail = () => {
     if (filled.detail) return;

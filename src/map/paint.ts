@@ -20,6 +20,7 @@ import {
   PLACE_LOOK,
   PLACE_STYLE,
   PRESENT_FACTOR,
+  stateValue,
   type PlaceLook,
 } from '../style/link-style.ts';
 import {
@@ -31,11 +32,7 @@ import {
 } from '../style/palette.ts';
 import { LAYER } from './layers.ts';
 
-export const fs = (name: string): ExpressionSpecification => [
-  'boolean',
-  ['feature-state', name],
-  false,
-];
+export const fs = (name: string): ExpressionSpecification => ['boolean', stateValue(name), false];
 export const L = (value: string): ExpressionSpecification => ['==', ['get', 'L'], value];
 /** A feature drawn at one zoom level only (the overview's far or near hubs). */
 const onlyAt = (level: 'far' | 'near'): ExpressionSpecification => ['==', ['get', 'Z'], level];
@@ -65,7 +62,7 @@ function placeBy(
   const looks = Object.values(PLACE_LOOK) as PlaceLook[];
   return [
     'match',
-    ['number', ['feature-state', level], PLACE_LOOK.hidden],
+    ['number', stateValue(level), PLACE_LOOK.hidden],
     ...looks.flatMap((look) => [look, value(look)]),
     value(PLACE_LOOK.hidden),
   ] as never;
@@ -94,7 +91,7 @@ export function topicDash(): ExpressionSpecification {
 
 /** A region's fill: selected, tinted by how many cooperations it shares with the selection, or plain. */
 function regionFill(c: MapColours): ExpressionSpecification {
-  const tint: ExpressionSpecification = ['number', ['feature-state', 'tint'], 0];
+  const tint: ExpressionSpecification = ['number', stateValue('tint'), 0];
   return [
     'case',
     fs('selected'),
@@ -174,7 +171,7 @@ export function sizePaint(present: boolean): Record<string, Record<string, unkno
     compileRamp(PAIR_WIDTH, level, w),
     [
       'case',
-      ['all', fs('hover'), ['>', ['number', ['feature-state', level], 0], 0]],
+      ['all', fs('hover'), ['>', ['number', stateValue(level), 0], 0]],
       PAIR_HOVER_EXTRA * w,
       0,
     ],
@@ -229,7 +226,7 @@ export function sizePaint(present: boolean): Record<string, Record<string, unkno
 export function overviewOpacity(): Record<string, Record<string, unknown>> {
   const pairOpacity = (level: 'far' | 'near') => [
     'case',
-    ['<=', ['number', ['feature-state', level], 0], 0],
+    ['<=', ['number', stateValue(level), 0], 0],
     0,
     fs('hover'),
     PAIR_OPACITY.hover,

@@ -8,7 +8,13 @@
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { AtlasModel } from '../model/atlas-model.ts';
 import type { Derived } from '../view/derive.ts';
-import { compile, HUB_OPACITY, LINE_OPACITY } from '../style/link-style.ts';
+import {
+  compile,
+  featureStateOf,
+  HUB_OPACITY,
+  LINE_OPACITY,
+  startKey,
+} from '../style/link-style.ts';
 import { CITY_STATES, DETAIL, FID, LAYER, NEAR, POINT_KINDS, SOURCE } from './layers.ts';
 import {
   fs,
@@ -24,6 +30,7 @@ export function buildStyle(
   model: AtlasModel,
   { theme, present }: StyleOptions,
   later: Uint8Array = nearFids(model),
+  start: FirstView | null = null,
 ): StyleSpecification {
   const themed = themedPaint(theme);
   const sized = sizePaint(present);
@@ -127,7 +134,7 @@ export function buildStyle(
     name: 'Kooperationsatlas',
     transition: { duration: 0, delay: 0 },
     sources: {
-      [SOURCE]: geojson(atlasFeatures(model, later)),
+      [SOURCE]: geojson(atlasFeatures(model, later, start)),
       [NEAR]: geojson({ type: 'FeatureCollection', features: [] }),
       [DETAIL]: geojson({ type: 'FeatureCollection', features: [] }),
     },
@@ -142,6 +149,7 @@ export function buildStyle(
 export function atlasFeatures(
   model: AtlasModel,
   later: Uint8Array = nearFids(model),
+  start: FirstView | null = null,
 ): {
   type: 'FeatureCollection';
   features: unknown[];
@@ -168,7 +176,7 @@ export function atlasFeatures(
     }),
   );
   for (const f of model.overview.features.features)
-    if (!later[(f.properties as { fid: number }).fid]) features.push(f);
+    if (!later[(f.properties as { fid: number }).fid]) features.push(withStart(f, start));
   return { type: 'FeatureCollection', features };
 }
 
@@ -176,16 +184,37 @@ export function atlasFeatures(
 export function nearFeatures(
   model: AtlasModel,
   later: Uint8Array = nearFids(model),
+  start: FirstView | null = null,
 ): {
   type: 'FeatureCollection';
   features: unknown[];
 } {
   return {
     type: 'FeatureCollection',
-    features: model.overview.features.features.filter(
-      (f) => later[(f.properties as { fid: number }).fid],
-    ),
+    features: model.overview.features.features
+      .filter((f) => later[(f.properties as { fid: number }).fid])
+      .map((f) => withStart(f, start)),
   };
+}
+
+/**
+ * An overview feature with the start view's look in its properties (`shown0`, `far0`, …; read
+ * by link-style's stateValue where no feature-state is set): the first frame then needs no
+ * feature-state, which MapLibre would otherwise apply to every tile as it arrives (~100 ms at
+ * 10 000 cooperations here). Features the start view does not draw stay as they are.
+ */
+function withStart<F extends { properties: unknown }>(f: F, start: FirstView | null): F {
+  if (!start) return f;
+  const fid = (f.properties as { fid: number }).fid;
+  const bits = start.overviewState[fid] ?? 0;
+  const far = start.pairCounts.far[fid] ?? 0;
+  const near = start.pairCounts.near[fid] ?? 0;
+  if (!bits && !far && !near) return f;
+  const baked: Record<string, boolean | number> = {};
+  for (const [flag, on] of Object.entries(featureStateOf(bits))) if (on) baked[startKey(flag)] = on;
+  if (far) baked[startKey('far')] = far;
+  if (near) baked[startKey('near')] = near;
+  return { ...f, properties: { ...(f.properties as object), ...baked } };
 }
 
 /** The overview as the start view draws it: what decides which features the first frame needs. */

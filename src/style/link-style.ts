@@ -173,9 +173,21 @@ export function rampAt(ramp: Ramp, count: number, factor = 1): number {
 
 // ---- compilation (map) -----------------------------------------------------------------------
 
+/** The property that carries a state's value at the start (`shown0`, `far0`, …). */
+export const startKey = (state: string): string => `${state}0`;
+
+/**
+ * A feature-state value as the map reads it: the state once one was set; before that, the value
+ * the feature was drawn with at the start, baked into its properties (map/style.ts), so that the
+ * first frame needs no feature-state at all; else null.
+ */
+export function stateValue(state: string): ExpressionSpecification {
+  return ['coalesce', ['feature-state', state], ['get', startKey(state)]];
+}
+
 /** A MapLibre expression of a ramp over a numeric feature-state (0 when it is 0 or unset). */
 export function compileRamp(ramp: Ramp, state: string, factor = 1): ExpressionSpecification {
-  const n: ExpressionSpecification = ['number', ['feature-state', state], 0];
+  const n: ExpressionSpecification = ['number', stateValue(state), 0];
   const stops = ramp.flatMap(([c, v]) => [c, v * factor]);
   return [
     'case',
@@ -188,7 +200,7 @@ export function compileRamp(ramp: Ramp, state: string, factor = 1): ExpressionSp
 function flagExpression(flag: Flag): ExpressionSpecification {
   if (flag === 'large') return ['boolean', ['get', 'large'], false];
   if (flag === 'local') return ['==', ['get', 'shape'], 'local'];
-  return ['boolean', ['feature-state', flag], false];
+  return ['boolean', stateValue(flag), false];
 }
 
 function condition(when: Flags): ExpressionSpecification {

@@ -251,9 +251,10 @@ describe('video and storyboard export', () => {
       { timeout: 60_000 },
     );
     await page.getByTestId('video-cancel').click();
-    await expect(page.getByTestId('video-status').textContent()).resolves.toBe(
-      'Das Video wurde abgebrochen.',
-    );
+    // The export stops at its next frame: wait for the status rather than read it at once.
+    await expect
+      .poll(() => page.getByTestId('video-status').textContent(), { timeout: 20_000 })
+      .toBe('Das Video wurde abgebrochen.');
     await expect(page.getByTestId('video-progress').count()).resolves.toBe(0);
     await expect(page.getByTestId('video-cancel').count()).resolves.toBe(0);
     await expect(page.getByTestId('video-start').isEnabled()).resolves.toBe(true);

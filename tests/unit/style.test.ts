@@ -163,6 +163,53 @@ describe('the first source holds what the start view draws', () => {
     },
   );
 
+  it('paints a feature carrying the start look as one given that look as feature-state', () => {
+    const start = at('2018-06-01');
+    const later = laterFids(scene, start);
+    const style = buildStyle(scene, { theme: 'light', present: false }, later, start);
+    const specs = latest as unknown as Record<string, Record<string, StylePropertySpecification>>;
+    const plain = new Map(
+      atlasFeatures(scene, later).features.map((f) => [fidOf(f), f as { properties: object }]),
+    );
+    const baked = atlasFeatures(scene, later, start).features.filter(
+      (f) => fidOf(f) < scene.overview.size,
+    ) as { properties: { fid: number; L: string }; geometry: { type: string } }[];
+    expect(baked.length).toBeGreaterThan(0);
+    let compared = 0;
+    for (const id of [LAYER.overviewLines, LAYER.points]) {
+      const layer = style.layers.find((l) => l.id === id) as {
+        type: string;
+        paint: Record<string, unknown>;
+      };
+      for (const [name, value] of Object.entries(layer.paint)) {
+        const spec = specs[`paint_${layer.type}`]![name]!;
+        const parsed = expression.createPropertyExpression(value as never, name, spec);
+        if (parsed.result !== 'success') throw new Error(`${id} ${name}: invalid expression`);
+        const run = parsed.value as { evaluate: (...a: unknown[]) => unknown };
+        for (const f of baked) {
+          const fid = f.properties.fid;
+          const state = {
+            ...featureStateOf(start.overviewState[fid]!),
+            far: start.pairCounts.far[fid]!,
+            near: start.pairCounts.near[fid]!,
+          };
+          const type = f.geometry.type === 'Point' ? 'Point' : 'LineString';
+          for (const zoom of [5, 8]) {
+            const a = run.evaluate({ zoom }, { type, properties: f.properties }, {});
+            const b = run.evaluate(
+              { zoom },
+              { type, properties: plain.get(fid)!.properties },
+              state,
+            );
+            expect(a, `${id} ${name} fid ${fid} z${zoom}`).toEqual(b);
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
   it('knows when a later view draws what the start view left out', () => {
     const later = laterFids(scene, at('2010-01-01'));
     expect(drawsLater(scene, later, at('2025-01-01'))).toBe(true);
