@@ -66,11 +66,16 @@ export function createAtlasModel(loaded: LoadedData, today: number): AtlasModel 
   const attribution = data.states.attribution ?? '';
   const overview = buildOverview(atlas, anchors);
   let searchIndex: SearchEntry[] | null = null;
+  let geometry: LinkGeometry | null = null;
   return {
     data,
     atlas,
     anchors,
-    geometry: buildLinkGeometry(atlas, anchors, overview.hubAt),
+    // Every single cooperation's arcs and hubs: built when first asked for (a selection, a
+    // hover, the detail source, an export), not for the overview of the first screen.
+    get geometry() {
+      return (geometry ??= buildLinkGeometry(atlas, anchors, overview.hubAt));
+    },
     overview,
     landOf: landMap(atlas),
     get searchIndex() {

@@ -122,15 +122,23 @@ function applyPlan(
   }
 }
 
+/** The detail states of the overview: none (every feature reads 0). */
+const NO_STATES = new Uint8Array(0);
+
 export function derive(
   model: DeriveModel,
   time: TimeFilter,
   filters: Filters,
   selection: Selection,
 ): Derived {
-  const { atlas, geometry, overview: ov, landOf } = model;
+  const { atlas, overview: ov, landOf } = model;
+  // Diff mode draws every cooperation for itself (what changed stands out), like a selection.
+  const diffMode = time.mode === 'diff';
+  const overview = selection === null && !diffMode;
   const visible: Cooperation[] = [];
-  const featureState = new Uint8Array(featureCount(geometry));
+  // The overview draws no single cooperation: no detail states (and the detail geometry, built
+  // on first use, is not needed for the first screen).
+  const featureState = overview ? NO_STATES : new Uint8Array(featureCount(model.geometry));
   const out = {
     overviewState: new Uint8Array(ov.size),
     pairCounts: { far: new Uint16Array(ov.size), near: new Uint16Array(ov.size) },
@@ -148,10 +156,6 @@ export function derive(
   const selectedRegions = new Set<string>();
   if (pair) selectedRegions.add(pair.a).add(pair.b);
   const involved = new Set<string>();
-
-  // Diff mode draws every cooperation for itself (what changed stands out), like a selection.
-  const diffMode = time.mode === 'diff';
-  const overview = selection === null && !diffMode;
 
   // Newest first: the lists need no sorting afterwards.
   for (const c of atlas.newestFirst) {
@@ -204,7 +208,7 @@ export function derive(
           }
         }
     } else bits |= DIMMED;
-    const parts = geometry.parts.get(c.id);
+    const parts = model.geometry.parts.get(c.id);
     if (!parts) continue;
     // A selected region's nationwide alliances: only its own spoke to the hub stays bright.
     const quiet = selectedRegion !== null && large && (bits & SELECTED) !== 0;
@@ -265,7 +269,9 @@ export function changedFeatures<T extends Uint8Array | Uint16Array>(
   next: T,
 ): number[] {
   const out: number[] = [];
-  for (let i = 0; i < next.length; i++) if ((prev ? prev[i] : 0) !== next[i]) out.push(i);
+  // An array may be shorter than the other (no detail states in the overview): missing is 0.
+  const n = Math.max(prev?.length ?? 0, next.length);
+  for (let i = 0; i < n; i++) if ((prev?.[i] ?? 0) !== (next[i] ?? 0)) out.push(i);
   return out;
 }
 

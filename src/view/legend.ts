@@ -66,10 +66,17 @@ function featureLists(model: Pick<AtlasModel, 'geometry' | 'overview'>): Feature
         (f) => (f.properties as { Z?: string }).Z !== (level === 'far' ? 'near' : 'far'),
       ),
     );
+  let detail: FeatureList | null = null;
   const lists = {
     far: atLevel('far'),
     near: atLevel('near'),
-    detail: listOf([...model.geometry.lines.features, ...model.geometry.points.features]),
+    // Only a selection's legend reads it: the detail geometry is built on first use.
+    get detail() {
+      return (detail ??= listOf([
+        ...model.geometry.lines.features,
+        ...model.geometry.points.features,
+      ]));
+    },
   };
   listsOf.set(model.overview, lists);
   return lists;

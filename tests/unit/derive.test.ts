@@ -144,12 +144,37 @@ describe('derive', () => {
   it('sets only the non-zero states on a fresh source (unset reads as 0), then every change', () => {
     expect(changedFeatures(null, Uint8Array.of(0, 3, 0, 1))).toEqual([1, 3]);
     expect(changedFeatures(Uint8Array.of(0, 3, 0, 1), Uint8Array.of(0, 0, 2, 1))).toEqual([1, 2]);
+    // Arrays of different lengths (the overview has no detail states): missing reads as 0.
+    expect(changedFeatures(Uint8Array.of(0, 3, 0, 1), new Uint8Array(0))).toEqual([1, 3]);
+    expect(changedFeatures(new Uint8Array(0), Uint8Array.of(0, 0, 2))).toEqual([2]);
     const model = scene();
     const state = derive(model, at(2020, 12, 9), none, null).overviewState;
     const set: number[] = [];
     syncLinks({ setFeatureState: (id) => set.push(id) }, null, state);
     expect(set.length).toBeGreaterThan(0);
     expect(set).toEqual([...state.keys()].filter((i) => state[i] !== 0));
+  });
+});
+
+describe('the overview and the detail geometry', () => {
+  it('derives the overview without building the detail geometry; a selection builds it', () => {
+    const model = scene();
+    let built = 0;
+    const lazy = {
+      atlas: model.atlas,
+      overview: model.overview,
+      landOf: model.landOf,
+      get geometry() {
+        built++;
+        return model.geometry;
+      },
+    };
+    const overview = derive(lazy, at(2020, 12, 9), none, null);
+    expect(built).toBe(0);
+    expect(overview.featureState.length).toBe(0);
+    const selected = derive(lazy, at(2020, 12, 9), none, { type: 'region', id: 'DE-BE' });
+    expect(built).toBeGreaterThan(0);
+    expect(selected.featureState.some((bits) => (bits & SHOWN) !== 0)).toBe(true);
   });
 });
 
