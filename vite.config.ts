@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { assetFileNames } from './scripts/asset-names.ts';
-import { bootShellHtml } from './src/i18n/boot-shell.ts';
+import { bootShellHtml } from './scripts/boot-shell.ts';
 import { tokensCss } from './src/style/tokens.ts';
 
 // The data folder can be swapped (benchmarks build the app over synthetic datasets).
@@ -42,7 +42,7 @@ function preloadAppAssets(): Plugin {
   };
 }
 
-/** The page shell (i18n/boot-shell.ts) in the empty root, painted before any script runs. */
+/** The page shell (scripts/boot-shell.ts) in the empty root, painted before any script runs. */
 function bootShell(): Plugin {
   return {
     name: 'kooperationsatlas:boot-shell',

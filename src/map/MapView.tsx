@@ -25,7 +25,7 @@ import { DETAIL, SOURCE } from './layers.ts';
 import { applyPaint, overviewSinkOf, overviewSource, sinkOf } from './sinks.ts';
 import { sizePaint, themedPaint } from './paint.ts';
 import { createFill, type Fill } from './fill.ts';
-import { buildStyle, drawsLater, laterFids } from './style.ts';
+import { buildStyle, laterFids } from './style.ts';
 import { syncLinks, syncPairs, syncRegions, type AppliedPairs } from './sync.ts';
 import { tipFor, type TipText } from './tooltip.ts';
 
@@ -168,7 +168,7 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
         selectedRegions(now.selection, now.derived),
         new Map(),
       );
-      if (!now.derived.overview) f.detail();
+      f.follow(now.derived);
       setMap(m);
     });
     m.once('idle', ready);
@@ -299,8 +299,7 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
       selectedRegions(selection, derived),
       appliedRegions.current,
     );
-    if (drawsLater(model, f.later, derived)) f.near();
-    if (!derived.overview) f.detail();
+    f.follow(derived);
     if (appliedLinks.current)
       appliedLinks.current = syncLinks(
         sinkOf(map, DETAIL),

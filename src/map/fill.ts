@@ -3,20 +3,26 @@
  * not draw; `later` marks its fids, map/style.ts) and the detail. Each is filled once, when first
  * needed: on the first sign of use (a pointer, a key, a wheel, a touch) — not at idle, since
  * filling is a long task of its own (~120 ms here) and a page that is only looked at never needs
- * them —, on zooming in, and by the map's effects when the view leaves the start view, a
- * selection needs the detail or a hover from elsewhere does.
+ * them —, on zooming in, and when a view needs them (`follow`, on every change of the view) or
+ * a hover from elsewhere needs the detail.
  */
 import type * as maplibregl from 'maplibre-gl';
 import type { AtlasModel } from '../model/atlas-model.ts';
 import { NEAR_ZOOM } from '../style/link-style.ts';
 import { DETAIL, NEAR } from './layers.ts';
-import { detailFeatures, nearFeatures, type FirstView } from './style.ts';
+import type { Derived } from '../view/derive.ts';
+import { detailFeatures, drawsLater, nearFeatures, type FirstView } from './style.ts';
 
 export interface Fill {
   /** Which overview fids live in NEAR (1). */
   later: Uint8Array;
   near(): void;
   detail(): void;
+  /**
+   * Fills what a view needs: NEAR once it draws what the start view left there, the detail once
+   * something is selected. Cheap once both are filled (every date step calls it).
+   */
+  follow(view: FirstView & Pick<Derived, 'overview'>): void;
   /** Removes the listeners. */
   stop(): void;
 }
@@ -45,6 +51,10 @@ export function createFill(
     setData(DETAIL, detailFeatures(model));
     onDetail();
   };
+  const follow = (view: FirstView & Pick<Derived, 'overview'>) => {
+    if (!filled.near && drawsLater(model, later, view)) near();
+    if (!view.overview) detail();
+  };
   const onIntent = () => {
     stop();
     near();
@@ -59,5 +69,5 @@ export function createFill(
   for (const type of INTENT)
     window.addEventListener(type, onIntent, { capture: true, passive: true });
   m.on('zoom', onZoom);
-  return { later, near, detail, stop };
+  return { later, near, detail, follow, stop };
 }

@@ -20,6 +20,7 @@ import {
   PLACE_LOOK,
   PLACE_STYLE,
   PRESENT_FACTOR,
+  stateFlag,
   stateValue,
   type PlaceLook,
 } from '../style/link-style.ts';
@@ -32,7 +33,7 @@ import {
 } from '../style/palette.ts';
 import { LAYER } from './layers.ts';
 
-export const fs = (name: string): ExpressionSpecification => ['boolean', stateValue(name), false];
+export const fs = stateFlag;
 export const L = (value: string): ExpressionSpecification => ['==', ['get', 'L'], value];
 /** A feature drawn at one zoom level only (the overview's far or near hubs). */
 const onlyAt = (level: 'far' | 'near'): ExpressionSpecification => ['==', ['get', 'Z'], level];

@@ -185,6 +185,11 @@ export function stateValue(state: string): ExpressionSpecification {
   return ['coalesce', ['feature-state', state], ['get', startKey(state)]];
 }
 
+/** A boolean feature-state as the map reads it (false when neither set nor carried). */
+export function stateFlag(flag: string): ExpressionSpecification {
+  return ['boolean', stateValue(flag), false];
+}
+
 /** A MapLibre expression of a ramp over a numeric feature-state (0 when it is 0 or unset). */
 export function compileRamp(ramp: Ramp, state: string, factor = 1): ExpressionSpecification {
   const n: ExpressionSpecification = ['number', stateValue(state), 0];
@@ -200,7 +205,7 @@ export function compileRamp(ramp: Ramp, state: string, factor = 1): ExpressionSp
 function flagExpression(flag: Flag): ExpressionSpecification {
   if (flag === 'large') return ['boolean', ['get', 'large'], false];
   if (flag === 'local') return ['==', ['get', 'shape'], 'local'];
-  return ['boolean', stateValue(flag), false];
+  return stateFlag(flag);
 }
 
 function condition(when: Flags): ExpressionSpecification {

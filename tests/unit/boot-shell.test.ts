@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootShellHtml } from '../../src/i18n/boot-shell.ts';
+import { bootShellHtml } from '../../scripts/boot-shell.ts';
 import { STRINGS } from '../../src/i18n/strings.ts';
 
 describe('the page shell before the scripts', () => {

@@ -3,10 +3,11 @@
  * languages (the URL's language is not known yet) and a loading line. Written into index.html at
  * build time (vite.config.ts), so it paints with the first frame of the HTML and its styles —
  * before the scripts, the data and the map's worker have arrived. React replaces it with its
- * first render. Pure: returns HTML text.
+ * first render. Build-time only (nothing of it ships as script). Pure: returns HTML text.
  */
-import { STRINGS } from './strings.ts';
+import { STRINGS } from '../src/i18n/strings.ts';
 
+/** Text in HTML content: &, < and > (the shell has no attribute values from strings). */
 const escape = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
