@@ -3,14 +3,14 @@
  * is a button, so every region is reachable by keyboard. Where two would overlap, the
  * lower-ranked one is clipped (view/labels.ts); it keeps its name and shows when focused.
  */
-import { useCallback, useEffect, useEffectEvent, useRef } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import type { Lang } from '../data/model.ts';
 import { STRINGS } from '../i18n/strings.ts';
 import { plural, regionName } from '../i18n/text.ts';
 import type { AtlasModel } from '../model/atlas-model.ts';
 import type { Derived } from '../view/derive.ts';
-import { declutter, labelPriority, type LabelBox } from '../view/labels.ts';
+import { declutter, labelPriority, labelledRegions, type LabelBox } from '../view/labels.ts';
 import { NEAR_ZOOM } from '../style/link-style.ts';
 
 interface LabelProps {
@@ -29,6 +29,7 @@ export function RegionLabels({ map, model, lang, selection, derived, onSelect }:
   const priorities = useRef(new Map<string, number>());
   /** What each label shows now (language, selection, partnership, activity). */
   const rendered = useRef(new Map<string, string>());
+  const labelled = useMemo(() => labelledRegions(model.atlas, model.anchors), [model]);
 
   const declutterLabels = useCallback(() => {
     const boxes: LabelBox[] = [];
@@ -49,23 +50,69 @@ export function RegionLabels({ map, model, lang, selection, derived, onSelect }:
       el.classList.toggle('is-overlapped', hidden.has(id));
   }, []);
 
-  // One marker per Land, the Bund and every place that takes part in some cooperation.
-  useEffect(() => {
-    if (!map) return;
-    const made = new Map<string, { marker: maplibregl.Marker; el: HTMLButtonElement }>();
-    const usedRegions = new Set(model.atlas.cooperations.flatMap((c) => c.regions));
-    for (const region of model.atlas.regions.values()) {
+  /** Sets a label's text and state for the current language, selection and date; says whether its size may have changed. */
+  const paint = useEffectEvent((id: string, el: HTMLButtonElement): boolean => {
+    const region = model.atlas.regions.get(id);
+    if (!region) return false;
+    const s = STRINGS[lang];
+    const count = derived.partnerCounts.get(id);
+    const active = derived.activeRegions.has(id);
+    const selected = selection === id;
+    const layout = `${lang}|${selected}|${count !== undefined}|`;
+    const key = `${layout}${count ?? ''}|${active}`;
+    const before = rendered.current.get(id);
+    if (before === key && el.firstChild) return false;
+    rendered.current.set(id, key);
+    priorities.current.set(
+      id,
+      labelPriority(region.kind, { selected, partner: count !== undefined }),
+    );
+    const relaidOut = !before?.startsWith(layout) || !el.firstChild;
+    el.replaceChildren();
+    // Name and abbreviation are both in the accessible name; CSS shows one of them (by zoom),
+    // so the visible text is always part of the name (WCAG 2.5.3).
+    const full = document.createElement('span');
+    full.className = 'label-full';
+    full.textContent = region.kind === 'federal' ? s.bundShort : regionName(region, lang);
+    el.append(full);
+    if (region.kind === 'state' && region.abbr) {
+      const abbr = document.createElement('span');
+      abbr.className = 'label-short';
+      abbr.textContent = ` ${region.abbr}`;
+      el.append(abbr);
+    }
+    if (count) {
+      const extra = document.createElement('span');
+      extra.className = 'visually-hidden';
+      extra.textContent = `: ${plural(s.partnerOf, count, lang)}`;
+      el.append(extra);
+    }
+    el.setAttribute('aria-pressed', String(selected));
+    el.classList.toggle('is-selected', selected);
+    el.classList.toggle('is-partner', count !== undefined);
+    el.classList.toggle('is-active', active);
+    return relaidOut;
+  });
+
+  /**
+   * Adds the markers of `ids` that do not exist yet, in the order of `labelled` (so the tab order
+   * follows the regions' order whenever they were made), each with its text.
+   */
+  const ensure = useEffectEvent((m: maplibregl.Map, ids: Iterable<string>): boolean => {
+    let added = false;
+    for (const id of ids) {
+      if (markers.current.has(id)) continue;
+      const at = model.anchors.get(id);
+      const region = model.atlas.regions.get(id);
+      if (!at || !region) continue;
       const big = region.kind === 'state' || region.kind === 'federal';
-      if (!big && !usedRegions.has(region.id)) continue;
-      const at = model.anchors.get(region.id);
-      if (!at) continue;
       const el = document.createElement('button');
       el.type = 'button';
       el.className = `region-label region-${region.kind}`;
-      el.dataset['region'] = region.id;
+      el.dataset['region'] = id;
       el.addEventListener('click', (e) => {
         e.stopPropagation();
-        select(region.id);
+        select(id);
       });
       const marker = new maplibregl.Marker({
         element: el,
@@ -73,78 +120,56 @@ export function RegionLabels({ map, model, lang, selection, derived, onSelect }:
         offset: big ? [0, 0] : [7, 0],
       })
         .setLngLat(at)
-        .addTo(map);
-      made.set(region.id, { marker, el });
+        .addTo(m);
+      const rank = labelled.rank.get(id)!;
+      const next = [...markers.current].find(([other]) => labelled.rank.get(other)! > rank);
+      if (next) next[1].el.before(el);
+      markers.current.set(id, { marker, el });
+      paint(id, el);
+      added = true;
     }
-    markers.current = made;
-    map.on('moveend', declutterLabels);
-    map.on('resize', declutterLabels);
+    return added;
+  });
+
+  // The Länder and the Bund are labelled from the start. A place's label is shown only zoomed
+  // in, or while it is selected or a partner of the selection (map.css), so it is made then.
+  useEffect(() => {
+    if (!map) return;
+    ensure(map, labelled.big);
     const zoomClass = () => {
       const z = map.getZoom();
       map.getContainer().classList.toggle('zoom-far', z < 4.9);
       map.getContainer().classList.toggle('zoom-near', z >= NEAR_ZOOM);
+      if (z >= NEAR_ZOOM && ensure(map, labelled.places)) declutterLabels();
     };
     zoomClass();
     map.on('zoom', zoomClass);
+    map.on('moveend', declutterLabels);
+    map.on('resize', declutterLabels);
     const shown = rendered.current;
     return () => {
       map.off('zoom', zoomClass);
       map.off('moveend', declutterLabels);
       map.off('resize', declutterLabels);
-      for (const { marker } of made.values()) marker.remove();
+      for (const { marker } of markers.current.values()) marker.remove();
       markers.current = new Map();
       shown.clear();
     };
-  }, [map, model, declutterLabels]);
+  }, [map, labelled, declutterLabels]);
 
   // Texts and states of the labels. The DOM is touched only where something changed, and only
   // text, selection and partnership change a label's size: scrubbing costs (almost) nothing here.
   useEffect(() => {
     if (!map) return;
-    const s = STRINGS[lang];
-    let relaidOut = false;
-    for (const [id, { el }] of markers.current) {
-      const region = model.atlas.regions.get(id);
-      if (!region) continue;
-      const count = derived.partnerCounts.get(id);
-      const active = derived.activeRegions.has(id);
-      const selected = selection === id;
-      const layout = `${lang}|${selected}|${count !== undefined}|`;
-      const key = `${layout}${count ?? ''}|${active}`;
-      const before = rendered.current.get(id);
-      if (before === key && el.firstChild) continue;
-      rendered.current.set(id, key);
-      priorities.current.set(
-        id,
-        labelPriority(region.kind, { selected, partner: count !== undefined }),
-      );
-      if (!before?.startsWith(layout) || !el.firstChild) relaidOut = true;
-      el.replaceChildren();
-      // Name and abbreviation are both in the accessible name; CSS shows one of them (by zoom),
-      // so the visible text is always part of the name (WCAG 2.5.3).
-      const full = document.createElement('span');
-      full.className = 'label-full';
-      full.textContent = region.kind === 'federal' ? s.bundShort : regionName(region, lang);
-      el.append(full);
-      if (region.kind === 'state' && region.abbr) {
-        const abbr = document.createElement('span');
-        abbr.className = 'label-short';
-        abbr.textContent = ` ${region.abbr}`;
-        el.append(abbr);
-      }
-      if (count) {
-        const extra = document.createElement('span');
-        extra.className = 'visually-hidden';
-        extra.textContent = `: ${plural(s.partnerOf, count, lang)}`;
-        el.append(extra);
-      }
-      el.setAttribute('aria-pressed', String(selected));
-      el.classList.toggle('is-selected', selected);
-      el.classList.toggle('is-partner', count !== undefined);
-      el.classList.toggle('is-active', active);
-    }
+    const wanted = [...derived.partnerCounts.keys()];
+    if (selection) wanted.push(selection);
+    let relaidOut = ensure(
+      map,
+      wanted.filter((id) => labelled.rank.has(id)),
+    );
+    for (const [id, { el }] of markers.current) if (paint(id, el)) relaidOut = true;
     if (relaidOut) declutterLabels();
-  }, [lang, selection, derived, model, map, declutterLabels]);
+  }, [lang, selection, derived, map, labelled, declutterLabels]);
 
   return null;
 }

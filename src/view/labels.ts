@@ -3,6 +3,9 @@
  * would overlap, by rank. (MapLibre's own collision only works for symbol layers, which need a
  * glyph server.) Pure: boxes in, placements out.
  */
+import type { Position } from 'geojson';
+import type { Atlas } from '../data/atlas.ts';
+
 export interface Box {
   x0: number;
   y0: number;
@@ -66,4 +69,28 @@ export function labelPriority(
   if (kind === 'federal') return 3.5;
   if (state.partner) return 3;
   return kind === 'state' ? 2 : 1;
+}
+
+/**
+ * The regions the map labels, in the regions' order: the Länder and the Bund (`big`, labelled
+ * from the start) and every place that takes part in some cooperation (`places`, labelled when
+ * first shown). `rank` is each one's position in that order, so that labels made later still
+ * take their place in the tab order. Regions without an anchor point get no label.
+ */
+export function labelledRegions(
+  atlas: Pick<Atlas, 'regions' | 'cooperations'>,
+  anchors: ReadonlyMap<string, Position>,
+): { big: string[]; places: string[]; rank: Map<string, number> } {
+  const used = new Set(atlas.cooperations.flatMap((c) => c.regions));
+  const big: string[] = [];
+  const places: string[] = [];
+  const rank = new Map<string, number>();
+  for (const region of atlas.regions.values()) {
+    if (!anchors.has(region.id)) continue;
+    if (region.kind === 'state' || region.kind === 'federal') big.push(region.id);
+    else if (used.has(region.id)) places.push(region.id);
+    else continue;
+    rank.set(region.id, rank.size);
+  }
+  return { big, places, rank };
 }

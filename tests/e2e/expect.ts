@@ -149,3 +149,19 @@ export function gainsOn(from: string, to: string): Map<string, number> {
   }
   return gains;
 }
+
+/**
+ * The places (cities and districts) that take part in some cooperation, in the order of
+ * data/regions.json: the places the map labels.
+ */
+export function placesTakingPart(): string[] {
+  const used = new Set(records().flatMap((c) => c.partners.map((p) => p.region)));
+  const regions = (
+    JSON.parse(readFileSync('data/regions.json', 'utf8')) as {
+      regions: { id: string; kind: string }[];
+    }
+  ).regions;
+  return regions
+    .filter((r) => r.kind !== 'state' && r.kind !== 'federal' && used.has(r.id))
+    .map((r) => r.id);
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { launch, open, PINNED_TODAY, screenshot, waitMapIdle } from './browser.ts';
-import { inForceOn } from './expect.ts';
+import { inForceOn, placesTakingPart } from './expect.ts';
 
 /** Ids listed in the panel. */
 async function panelIds(page: Page): Promise<string[]> {
@@ -215,6 +215,43 @@ describe('map: select a state and see its alliances', () => {
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Tab');
     expect((await shown()).map((l) => l.id)).toContain('DE-MV');
+    await context.close();
+  });
+
+  it('labels a place once it is shown: selected, a partner of the selection, or zoomed in', async () => {
+    const { page, context } = await open(browser, '');
+    const placeLabels = () =>
+      page
+        .locator('.region-label.region-municipality, .region-label.region-district')
+        .evaluateAll((els) =>
+          els.map((e) => ({
+            id: (e as HTMLElement).dataset['region']!,
+            shown: e.getBoundingClientRect().width > 0,
+            text: e.textContent ?? '',
+          })),
+        );
+    // Zoomed out, with nothing selected, no place label shows, so none is made.
+    expect(await placeLabels()).toEqual([]);
+    // A district selected: its label is made, named and shown, and so are its partners' labels.
+    await page.evaluate(() =>
+      window.postMessage({ type: 'kooperationsatlas:set', select: '13074' }, '*'),
+    );
+    await expect
+      .poll(async () => (await placeLabels()).find((l) => l.id === '13074'))
+      .toMatchObject({ shown: true, text: expect.stringContaining('Nordwestmecklenburg') });
+    expect((await placeLabels()).every((l) => l.shown)).toBe(true);
+    // Zoomed in: every place that takes part in a cooperation has its label, in the regions'
+    // order (the tab order), whenever it was made.
+    await page.evaluate(() => {
+      const el = document.querySelector('[data-testid="map"]') as HTMLElement & {
+        maplibreMap: MapLibreMap;
+      };
+      el.maplibreMap.jumpTo({ center: [11.4, 53.8], zoom: 7.2 });
+    });
+    await waitMapIdle(page);
+    const all = await placeLabels();
+    expect(all.map((l) => l.id)).toEqual(placesTakingPart());
+    expect(all.every((l) => l.text.length > 0)).toBe(true);
     await context.close();
   });
 

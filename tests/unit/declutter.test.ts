@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { declutter, labelPriority, type LabelBox } from '../../src/view/labels.ts';
+import { parseDay } from '../../src/data/partial-date.ts';
+import { createAtlasModel } from '../../src/model/atlas-model.ts';
+import { declutter, labelPriority, labelledRegions, type LabelBox } from '../../src/view/labels.ts';
+import { loadRealData } from './fixtures.ts';
 
 const box = (id: string, x0: number, y0: number, w: number, priority: number): LabelBox => ({
   id,
@@ -47,5 +50,39 @@ describe('label declutter', () => {
     expect(p('federal')).toBeGreaterThan(p('municipality', false, true));
     expect(p('municipality', false, true)).toBeGreaterThan(p('state'));
     expect(p('state')).toBeGreaterThan(p('municipality'));
+  });
+});
+
+describe('labelled regions', () => {
+  const model = createAtlasModel(loadRealData(), parseDay('2026-12-01')!);
+  const { big, places, rank } = labelledRegions(model.atlas, model.anchors);
+
+  it('labels the Länder and the Bund from the start, and every place that takes part later', () => {
+    const kinds = (ids: string[]) => new Set(ids.map((id) => model.atlas.regions.get(id)!.kind));
+    expect(big).toHaveLength(17);
+    expect(kinds(big)).toEqual(new Set(['state', 'federal']));
+    const used = new Set(model.atlas.cooperations.flatMap((c) => c.regions));
+    const expected = [...model.atlas.regions.values()]
+      .filter((r) => r.kind !== 'state' && r.kind !== 'federal' && used.has(r.id))
+      .map((r) => r.id);
+    expect(places).toEqual(expected);
+    expect(places.length).toBeGreaterThan(100);
+  });
+
+  it('ranks them in the regions’ order, so a label made later keeps its place in the tab order', () => {
+    const order = [...model.atlas.regions.keys()].filter((id) => rank.has(id));
+    expect([...rank.keys()]).toEqual(order);
+    expect([...rank.values()]).toEqual(order.map((_, i) => i));
+    expect(rank.size).toBe(big.length + places.length);
+  });
+
+  it('gives no label to a region without an anchor point', () => {
+    const anchors = new Map(model.anchors);
+    anchors.delete('DE-HB');
+    anchors.delete(places[0]!);
+    const without = labelledRegions(model.atlas, anchors);
+    expect(without.big).not.toContain('DE-HB');
+    expect(without.places).not.toContain(places[0]);
+    expect(without.rank.has('DE-HB')).toBe(false);
   });
 });
