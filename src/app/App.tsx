@@ -76,6 +76,14 @@ export function App({ notices, onReady }: AppProps) {
   useEmbedBridge();
   useResizeMessage();
   const close = () => setDialog(null);
+  // The side panel is rendered in a task of its own after the first commit, the one that
+  // creates the map: MapLibre's worker then starts on the first tiles while the panel renders,
+  // instead of after it.
+  const [sideShown, showSide] = useState(false);
+  useEffect(() => {
+    const task = window.setTimeout(() => showSide(true));
+    return () => window.clearTimeout(task);
+  }, []);
 
   return (
     <div
@@ -95,13 +103,15 @@ export function App({ notices, onReady }: AppProps) {
         <Stage onReady={onReady} />
         {chrome && (
           <aside className="side">
-            <ErrorBoundary part="panel" message={s.partFailed} retryLabel={s.retry}>
-              <FaultProbe part="panel" />
-              <Panel>
-                <Filters />
-                <Legend />
-              </Panel>
-            </ErrorBoundary>
+            {sideShown && (
+              <ErrorBoundary part="panel" message={s.partFailed} retryLabel={s.retry}>
+                <FaultProbe part="panel" />
+                <Panel>
+                  <Filters />
+                  <Legend />
+                </Panel>
+              </ErrorBoundary>
+            )}
           </aside>
         )}
       </main>
