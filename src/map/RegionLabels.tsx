@@ -29,7 +29,10 @@ export function RegionLabels({ map, model, lang, selection, derived, onSelect }:
   const priorities = useRef(new Map<string, number>());
   /** What each label shows now (language, selection, partnership, activity). */
   const rendered = useRef(new Map<string, string>());
-  const labelled = useMemo(() => labelledRegions(model.atlas, model.anchors), [model]);
+  const labelled = useMemo(() => {
+    const l = labelledRegions(model.atlas, model.anchors);
+    return { ...l, order: [...l.rank.keys()] };
+  }, [model]);
 
   const declutterLabels = useCallback(() => {
     const boxes: LabelBox[] = [];
@@ -50,7 +53,10 @@ export function RegionLabels({ map, model, lang, selection, derived, onSelect }:
       el.classList.toggle('is-overlapped', hidden.has(id));
   }, []);
 
-  /** Sets a label's text and state for the current language, selection and date; says whether its size may have changed. */
+  /**
+   * Sets a label's text and state for the current language, selection and date; says whether its
+   * size may have changed (then the labels are decluttered again).
+   */
   const paint = useEffectEvent((id: string, el: HTMLButtonElement): boolean => {
     const region = model.atlas.regions.get(id);
     if (!region) return false;
@@ -121,9 +127,14 @@ export function RegionLabels({ map, model, lang, selection, derived, onSelect }:
       })
         .setLngLat(at)
         .addTo(m);
-      const rank = labelled.rank.get(id)!;
-      const next = [...markers.current].find(([other]) => labelled.rank.get(other)! > rank);
-      if (next) next[1].el.before(el);
+      // Before the next label in the regions' order that exists already.
+      for (let i = labelled.rank.get(id)! + 1; i < labelled.order.length; i++) {
+        const next = markers.current.get(labelled.order[i]!);
+        if (next) {
+          next.el.before(el);
+          break;
+        }
+      }
       markers.current.set(id, { marker, el });
       paint(id, el);
       added = true;

@@ -66,13 +66,18 @@ export function shownIds(v: TimeView): string[] {
   return v.mode === 'cumulative' ? cumulativeOn(v.date) : inForceOn(v.date);
 }
 
-/** The Land each region counts for, straight from data/regions.json ('DE' for the Bund). */
-function landOfRegion(): Map<string, string> {
-  const regions = (
+/** The records of data/regions.json, in their order. */
+function regionRecords(): { id: string; kind: string; state?: string }[] {
+  return (
     JSON.parse(readFileSync('data/regions.json', 'utf8')) as {
       regions: { id: string; kind: string; state?: string }[];
     }
   ).regions;
+}
+
+/** The Land each region counts for, straight from data/regions.json ('DE' for the Bund). */
+function landOfRegion(): Map<string, string> {
+  const regions = regionRecords();
   return new Map(
     regions.map((r) => [r.id, r.kind === 'state' || r.kind === 'federal' ? r.id : r.state!]),
   );
@@ -156,12 +161,7 @@ export function gainsOn(from: string, to: string): Map<string, number> {
  */
 export function placesTakingPart(): string[] {
   const used = new Set(records().flatMap((c) => c.partners.map((p) => p.region)));
-  const regions = (
-    JSON.parse(readFileSync('data/regions.json', 'utf8')) as {
-      regions: { id: string; kind: string }[];
-    }
-  ).regions;
-  return regions
+  return regionRecords()
     .filter((r) => r.kind !== 'state' && r.kind !== 'federal' && used.has(r.id))
     .map((r) => r.id);
 }
