@@ -37,6 +37,12 @@ export function formatShortDay(day: number, lang: Lang): string {
   return fmt(lang, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(dayToDate(day));
 }
 
+/** One number format per language: making one costs far more than using it. */
+const NUMBERS: Record<Lang, Intl.NumberFormat> = {
+  de: new Intl.NumberFormat(LOCALE.de),
+  en: new Intl.NumberFormat(LOCALE.en),
+};
+
 export function formatNumber(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(LOCALE[lang]).format(n);
+  return NUMBERS[lang].format(n);
 }

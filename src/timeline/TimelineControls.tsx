@@ -1,6 +1,6 @@
 /** Play, speed, the time mode and the date readout above the timeline's plot. */
 import type { Lang } from '../data/model.ts';
-import { formatLongDay, formatShortDay } from '../i18n/format.ts';
+import { formatLongDay, formatNumber, formatShortDay } from '../i18n/format.ts';
 import { STRINGS } from '../i18n/strings.ts';
 import { isRangeMode, TIME_MODES, type TimeMode } from '../time/in-force.ts';
 
@@ -36,7 +36,7 @@ export function TimelineControls(p: {
           <select value={p.speed} onChange={(e) => p.onSpeed(Number(e.target.value))}>
             {SPEEDS.map((v) => (
               <option key={v} value={v}>
-                {new Intl.NumberFormat(p.lang).format(v)}×
+                {formatNumber(v, p.lang)}×
               </option>
             ))}
           </select>
