@@ -269,9 +269,24 @@ export function changedFeatures<T extends Uint8Array | Uint16Array>(
   next: T,
 ): number[] {
   const out: number[] = [];
+  if (prev === next) return out;
   // An array may be shorter than the other (no detail states in the overview): missing is 0.
-  const n = Math.max(prev?.length ?? 0, next.length);
-  for (let i = 0; i < n; i++) if ((prev?.[i] ?? 0) !== (next[i] ?? 0)) out.push(i);
+  const before = prev ?? next.subarray(0, 0);
+  const common = Math.min(before.length, next.length);
+  // This runs on every step of the timeline over every overview feature (28 000 at 10 000
+  // cooperations), and few differ: compare four bytes at a time, elements only where they differ.
+  const per = 4 / next.BYTES_PER_ELEMENT;
+  const words = (a: Uint8Array | Uint16Array) =>
+    new Uint32Array(a.buffer, a.byteOffset, Math.floor(common / per));
+  const aligned = before.byteOffset % 4 === 0 && next.byteOffset % 4 === 0;
+  const a = aligned ? words(before) : new Uint32Array(0);
+  const b = aligned ? words(next) : a;
+  for (let w = 0; w < a.length; w++)
+    if (a[w] !== b[w])
+      for (let i = w * per; i < (w + 1) * per; i++) if (before[i] !== next[i]) out.push(i);
+  for (let i = a.length * per; i < common; i++) if (before[i] !== next[i]) out.push(i);
+  const rest = before.length > common ? before : next;
+  for (let i = common; i < rest.length; i++) if (rest[i] !== 0) out.push(i);
   return out;
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../src/data/partial-date.ts';
 import { STATE_BITS } from '../../src/style/link-style.ts';
@@ -139,6 +140,39 @@ describe('derive', () => {
     const b = derive(model, at(2020, 12, 9), none, null).overviewState;
     expect(changedFeatures(a, b)).toEqual([overviewSpokeOf(model, 'hub-2017', 'DE-BB')]);
     expect(changedFeatures(b, b)).toEqual([]);
+  });
+
+  it('finds exactly the differing elements, word by word or not, at any length and offset', () => {
+    // The definition: index i differs when the two values differ, a missing value reading as 0.
+    const naive = (a: ArrayLike<number> | null, b: ArrayLike<number>) =>
+      Array.from({ length: Math.max(a?.length ?? 0, b.length) }, (_, i) => i).filter(
+        (i) => (a?.[i] ?? 0) !== (b[i] ?? 0),
+      );
+    const values = (max: number) => fc.array(fc.integer({ min: 0, max }), { maxLength: 40 });
+    // Mostly equal arrays (as two dates are), with an offset into a bigger buffer now and then.
+    const pair = (max: number) =>
+      fc.tuple(values(max), fc.array(fc.tuple(fc.nat(39), fc.integer({ min: 0, max }))), fc.nat(3));
+    fc.assert(
+      fc.property(pair(255), fc.boolean(), ([a, edits, offset], fresh) => {
+        const prev = Uint8Array.from([...Array<number>(offset).fill(9), ...a]).subarray(offset);
+        const next = Uint8Array.from(a);
+        for (const [i, v] of edits) if (i < next.length) next[i] = v;
+        expect(changedFeatures(fresh ? null : prev, next)).toEqual(
+          naive(fresh ? null : prev, next),
+        );
+        expect(changedFeatures(next, prev.subarray(0, prev.length >> 1))).toEqual(
+          naive(next, prev.subarray(0, prev.length >> 1)),
+        );
+      }),
+    );
+    fc.assert(
+      fc.property(pair(65535), ([a, edits]) => {
+        const prev = Uint16Array.from(a);
+        const next = Uint16Array.from(a);
+        for (const [i, v] of edits) if (i < next.length) next[i] = v;
+        expect(changedFeatures(prev, next)).toEqual(naive(prev, next));
+      }),
+    );
   });
 
   it('sets only the non-zero states on a fresh source (unset reads as 0), then every change', () => {
