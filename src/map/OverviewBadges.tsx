@@ -6,13 +6,14 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
-import * as maplibregl from 'maplibre-gl';
+import type * as maplibregl from 'maplibre-gl';
 import type { Lang } from '../data/model.ts';
 import { BUND_ANCHOR } from '../geo/anchors.ts';
 import { STRINGS, fill } from '../i18n/strings.ts';
 import { plural, regionName } from '../i18n/text.ts';
 import type { AtlasModel } from '../model/atlas-model.ts';
 import type { Derived } from '../view/derive.ts';
+import { placeMarker } from './marker.ts';
 import { useMarkers } from './use-markers.ts';
 
 /** Count badges for the cooperations within a region, at both zoom levels. */
@@ -78,9 +79,11 @@ export function NationwideBadge({
   const [open, setOpen] = useState(false);
   useEffect(() => {
     if (!map) return;
-    const marker = new maplibregl.Marker({ element: host, anchor: 'top-left', offset: [-34, 18] })
-      .setLngLat(BUND_ANCHOR)
-      .addTo(map);
+    const marker = placeMarker(map, BUND_ANCHOR, {
+      element: host,
+      anchor: 'top-left',
+      offset: [-34, 18],
+    });
     return () => {
       marker.remove();
     };

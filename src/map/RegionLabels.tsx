@@ -4,7 +4,8 @@
  * lower-ranked one is clipped (view/labels.ts); it keeps its name and shows when focused.
  */
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef } from 'react';
-import * as maplibregl from 'maplibre-gl';
+import type * as maplibregl from 'maplibre-gl';
+import { placeMarker } from './marker.ts';
 import type { Lang } from '../data/model.ts';
 import { STRINGS } from '../i18n/strings.ts';
 import { plural, regionName } from '../i18n/text.ts';
@@ -120,13 +121,11 @@ export function RegionLabels({ map, model, lang, selection, derived, onSelect }:
         e.stopPropagation();
         select(id);
       });
-      const marker = new maplibregl.Marker({
+      const marker = placeMarker(m, at, {
         element: el,
         anchor: big ? 'center' : 'left',
         offset: big ? [0, 0] : [7, 0],
-      })
-        .setLngLat(at)
-        .addTo(m);
+      });
       // Before the next label in the regions' order that exists already.
       for (let i = labelled.rank.get(id)! + 1; i < labelled.order.length; i++) {
         const next = markers.current.get(labelled.order[i]!);

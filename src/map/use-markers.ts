@@ -4,7 +4,8 @@
  * Runs on every date step, so it touches the DOM only where something changed.
  */
 import { useEffect, useRef } from 'react';
-import * as maplibregl from 'maplibre-gl';
+import type * as maplibregl from 'maplibre-gl';
+import { placeMarker } from './marker.ts';
 
 export interface MarkerSpec {
   key: string;
@@ -35,12 +36,10 @@ export function useMarkers(map: maplibregl.Map | null, specs: readonly MarkerSpe
         const el = document.createElement('span');
         el.className = spec.className;
         for (const [k, v] of Object.entries(spec.data ?? {})) el.dataset[k] = v;
-        const marker = new maplibregl.Marker({
+        const marker = placeMarker(map, spec.at, {
           element: el,
           ...(spec.offset ? { offset: spec.offset } : {}),
-        })
-          .setLngLat(spec.at)
-          .addTo(map);
+        });
         m = { el, marker, shown: '' };
         markers.current.set(spec.key, m);
       }
