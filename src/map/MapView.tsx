@@ -22,11 +22,11 @@ import type { Derived } from '../view/derive.ts';
 import { LocalBadges, NationwideBadge } from './OverviewBadges.tsx';
 import { kindOf } from './picking.ts';
 import { DETAIL, SOURCE } from './layers.ts';
-import { applyPaint, overviewSinkOf, overviewSource, sinkOf } from './sinks.ts';
+import { applyPaint, overviewSinkOf, sinkOf } from './sinks.ts';
 import { sizePaint, themedPaint } from './paint.ts';
 import { createFill, type Fill } from './fill.ts';
 import { buildStyle, laterFids } from './style.ts';
-import { syncLinks, syncPairs, syncRegions, type AppliedPairs } from './sync.ts';
+import { restateMoved, syncLinks, syncPairs, syncRegions, type AppliedPairs } from './sync.ts';
 import { tipFor, type TipText } from './tooltip.ts';
 
 export interface MapViewProps {
@@ -137,14 +137,18 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
     appliedOverview.current = null;
     appliedPairs.current = null;
     appliedRegions.current = new Map();
-    const f = createFill(m, model, later, initial.derived, () => {
-      appliedLinks.current = syncLinks(sinkOf(m, DETAIL), null, latest().derived.featureState);
+    const f = createFill(m, model, later, initial.derived, {
+      onDetail: () => {
+        appliedLinks.current = syncLinks(sinkOf(m, DETAIL), null, latest().derived.featureState);
+      },
+      onMoved: (fids) =>
+        restateMoved(sinkOf(m, SOURCE), fids, appliedOverview.current, appliedPairs.current),
     });
     fill.current = f;
     // A handle for the end-to-end tests (to find the pixel of a place); not an API.
     (el as HTMLDivElement & { maplibreMap?: maplibregl.Map }).maplibreMap = m;
     const atlasSink = sinkOf(m, SOURCE);
-    const overviewSink = overviewSinkOf(m, later);
+    const overviewSink = overviewSinkOf(m, f.sourceOf);
     // The first complete frame already shows the links, the selection and the labels: states
     // are set as soon as the style (and so its sources) exists, while the worker cuts the tiles.
     m.once('style.load', () => {
@@ -285,7 +289,7 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
     document.documentElement.dataset['mapIdle'] = 'false';
     map.triggerRepaint();
     const atlasSink = sinkOf(map, SOURCE);
-    const overviewSink = overviewSinkOf(map, f.later);
+    const overviewSink = overviewSinkOf(map, f.sourceOf);
     appliedOverview.current = syncLinks(
       overviewSink,
       appliedOverview.current,
@@ -313,22 +317,15 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
     const f = fill.current;
     if (!map || !f || !hover) return;
     const pair = pairOf(model, hover);
-    const pairFid = pair ? model.overview.pairByKey.get(pair.join('|'))?.fid : undefined;
-    const target = pair
-      ? { source: overviewSource(f.later, pairFid), ids: [pairFid] }
-      : {
-          source: DETAIL,
-          ids: [
-            ...(model.geometry.parts.get(hover)?.lines ?? []),
-            ...(model.geometry.parts.get(hover)?.points ?? []),
-          ].map((p) => p.fid),
-        };
-    const ids = target.ids.filter((id): id is number => id !== undefined);
-    if (!pair) f.detail();
-    for (const id of ids) map.setFeatureState({ source: target.source, id }, { hover: true });
-    return () => {
-      for (const id of ids) map.setFeatureState({ source: target.source, id }, { hover: false });
-    };
+    if (!pair) {
+      f.preview(hover, appliedLinks.current);
+      return () => f.preview(null, null);
+    }
+    const id = model.overview.pairByKey.get(pair.join('|'))?.fid;
+    if (id === undefined) return;
+    const target = { source: f.sourceOf(id), id };
+    map.setFeatureState(target, { hover: true });
+    return () => map.setFeatureState(target, { hover: false });
   }, [map, model, hover]);
 
   // A selected cooperation: fit the map to its partners.

@@ -9,6 +9,11 @@ export const DETAIL = 'detail';
  * their overview `fid`.
  */
 export const NEAR = 'atlas-near';
+/**
+ * The source of a cooperation hovered elsewhere (panel, timeline, table): just its own arcs and
+ * hubs, so that the overview needs no detail source to show one.
+ */
+export const HOVER = 'hover';
 
 /** Feature ids in the atlas source: the overview keeps 0 … n; regions get their own ranges. */
 export const FID = {
@@ -34,13 +39,18 @@ export const LAYER = {
   lines: 'link-lines',
   /** A selection's hubs and single-region markers. */
   detailPoints: 'detail-points',
+  /** A hovered cooperation's arcs, spokes and hubs (source HOVER), on top of everything. */
+  hoverLines: 'hover-lines',
+  hoverPoints: 'hover-points',
 } as const;
 
 /** The kinds of dot in the points layer, bottom to top. */
 export const POINT_KINDS = ['city-state', 'hub', 'place'] as const;
 
-/** Layers of the NEAR source and the layer whose paint and picking each one shares. */
-export const NEAR_TWIN: Record<string, string> = {
+/** Layers that draw another source the way a layer does: the layer whose paint and picking each one shares. */
+export const TWIN: Record<string, string> = {
   [LAYER.nearLines]: LAYER.overviewLines,
   [LAYER.nearPoints]: LAYER.points,
+  [LAYER.hoverLines]: LAYER.lines,
+  [LAYER.hoverPoints]: LAYER.detailPoints,
 };

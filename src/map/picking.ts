@@ -5,7 +5,7 @@
 import type * as maplibregl from 'maplibre-gl';
 import type { MapGeoJSONFeature } from 'maplibre-gl';
 import { pairId } from '../model/atlas-model.ts';
-import { LAYER, NEAR_TWIN } from './layers.ts';
+import { LAYER, TWIN } from './layers.ts';
 
 const INTERACTIVE = [
   LAYER.detailPoints,
@@ -22,7 +22,7 @@ export type PickKind = 'hub' | 'place' | 'city-state' | 'link' | 'pair' | 'state
 
 export function kindOf(f: MapGeoJSONFeature): PickKind {
   const L = (f.properties as { L?: unknown }).L;
-  switch (NEAR_TWIN[f.layer.id] ?? f.layer.id) {
+  switch (TWIN[f.layer.id] ?? f.layer.id) {
     case LAYER.detailPoints:
       return 'hub';
     case LAYER.points:

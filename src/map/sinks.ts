@@ -4,21 +4,19 @@
  * layer and to its near-level twin.
  */
 import type * as maplibregl from 'maplibre-gl';
-import { NEAR, NEAR_TWIN, SOURCE } from './layers.ts';
+import { TWIN } from './layers.ts';
 import type { FeatureStateSink } from './sync.ts';
 
 export const sinkOf = (m: maplibregl.Map, source: string): FeatureStateSink => ({
   setFeatureState: (id, state) => m.setFeatureState({ source, id }, state),
 });
 
-/** The source of an overview feature: the near level's own, or the first one. */
-export const overviewSource = (near: Uint8Array, fid: number | undefined): string =>
-  fid !== undefined && near[fid] ? NEAR : SOURCE;
-
-/** The overview's features live in two sources; each state goes to its feature's. */
-export const overviewSinkOf = (m: maplibregl.Map, near: Uint8Array): FeatureStateSink => ({
-  setFeatureState: (id, state) =>
-    m.setFeatureState({ source: overviewSource(near, id), id }, state),
+/** The overview's features live in two sources; each state goes to its feature's (`sourceOf`). */
+export const overviewSinkOf = (
+  m: maplibregl.Map,
+  sourceOf: (fid: number) => string,
+): FeatureStateSink => ({
+  setFeatureState: (id, state) => m.setFeatureState({ source: sourceOf(id), id }, state),
 });
 
 /** Sets paint properties on their layers and on the near-level twins that share them. */
@@ -27,7 +25,7 @@ export function applyPaint(
   paints: Record<string, Record<string, unknown>>,
 ): void {
   for (const [layer, paint] of Object.entries(paints)) {
-    const twins = Object.entries(NEAR_TWIN)
+    const twins = Object.entries(TWIN)
       .filter(([, of]) => of === layer)
       .map(([twin]) => twin);
     for (const [prop, value] of Object.entries(paint))

@@ -13,9 +13,20 @@ import {
   featureStateOf,
   HUB_OPACITY,
   LINE_OPACITY,
+  NEAR_FILL_ZOOM,
   startKey,
 } from '../style/link-style.ts';
-import { CITY_STATES, DETAIL, FID, LAYER, NEAR, POINT_KINDS, SOURCE } from './layers.ts';
+import {
+  CITY_STATES,
+  DETAIL,
+  FID,
+  HOVER,
+  LAYER,
+  NEAR,
+  POINT_KINDS,
+  SOURCE,
+  TWIN,
+} from './layers.ts';
 import {
   fs,
   L,
@@ -78,6 +89,7 @@ export function buildStyle(
       id: LAYER.nearLines,
       type: 'line',
       source: NEAR,
+      minzoom: NEAR_FILL_ZOOM,
       filter: ['in', ['get', 'L'], ['literal', ['pair', 'link']]],
       layout: lineLayout,
       paint: paint(LAYER.overviewLines, { 'line-dasharray': topicDash() }),
@@ -97,6 +109,7 @@ export function buildStyle(
       id: LAYER.nearPoints,
       type: 'circle',
       source: NEAR,
+      minzoom: NEAR_FILL_ZOOM,
       filter: L('hub'),
       paint: paint(LAYER.points),
     },
@@ -120,6 +133,13 @@ export function buildStyle(
       }),
     },
   ];
+  // The hover source's layers are their twins' copies (the same paint, so the same programs),
+  // drawn on top of everything.
+  for (const [id, of] of Object.entries(TWIN)) {
+    const layer = layers.find((l) => l.id === of);
+    if (layer && 'source' in layer && layer.source === DETAIL)
+      layers.push({ ...layer, id, source: HOVER } as LayerSpecification);
+  }
   const geojson = (data: unknown) => ({
     type: 'geojson' as const,
     data: data as never,
@@ -137,8 +157,16 @@ export function buildStyle(
       [SOURCE]: geojson(atlasFeatures(model, later, start)),
       [NEAR]: geojson({ type: 'FeatureCollection', features: [] }),
       [DETAIL]: geojson({ type: 'FeatureCollection', features: [] }),
+      [HOVER]: geojson({ type: 'FeatureCollection', features: [] }),
     },
-    layers,
+    // The overview draws nothing of the detail (every state reads 0): its layers start hidden,
+    // and map/fill.ts shows them while a view or a hover needs them. Hidden, they cost no draw
+    // calls, no tiles and no shader programs on the overview's frames.
+    layers: layers.map((l) =>
+      'source' in l && l.source === DETAIL
+        ? ({ ...l, layout: { ...l.layout, visibility: 'none' } } as LayerSpecification)
+        : l,
+    ),
   };
 }
 
@@ -269,6 +297,29 @@ export function nearFids(model: Pick<AtlasModel, 'overview' | 'atlas'>): Uint8Ar
   }
   nearOf.set(model.overview, out);
   return out;
+}
+
+const byFidOf = new WeakMap<object, Map<number, unknown>>();
+
+/** One cooperation's arcs, spokes, hubs and markers (the hover source's data). */
+export function previewFeatures(
+  model: AtlasModel,
+  id: string,
+): { type: 'FeatureCollection'; features: unknown[] } {
+  const g = model.geometry;
+  let byFid = byFidOf.get(g);
+  if (!byFid) {
+    byFid = new Map(
+      [...g.lines.features, ...g.points.features].map((f) => [
+        (f.properties as { fid: number }).fid,
+        f,
+      ]),
+    );
+    byFidOf.set(g, byFid);
+  }
+  const parts = g.parts.get(id);
+  const fids = [...(parts?.lines ?? []), ...(parts?.points ?? [])].map((p) => p.fid);
+  return { type: 'FeatureCollection', features: fids.map((fid) => byFid.get(fid)) };
 }
 
 /** Every single cooperation's arcs, spokes, hubs and markers (the detail source's data). */

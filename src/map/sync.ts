@@ -48,6 +48,26 @@ export function syncPairs(
 }
 
 /**
+ * Sets again, on the source they moved to, the applied states of overview features that moved
+ * there (map/fill.ts): a feature-state belongs to its source. Zero states need no setting (an
+ * unset state reads 0, and moved features carry no start look).
+ */
+export function restateMoved(
+  sink: FeatureStateSink,
+  fids: readonly number[],
+  overview: Uint8Array | null,
+  pairs: AppliedPairs | null,
+): void {
+  for (const fid of fids) {
+    const bits = overview?.[fid] ?? 0;
+    if (bits) sink.setFeatureState(fid, featureStateOf(bits));
+    const far = pairs?.far[fid] ?? 0;
+    const near = pairs?.near[fid] ?? 0;
+    if (far || near) sink.setFeatureState(fid, { far, near });
+  }
+}
+
+/**
  * Sets selection, partner tint and activity on the states, the city-state dots and the places
  * whose state changed. `selected` are the regions shown as selected (a region, or both of a
  * pair). `applied` maps a feature id to the key of its applied state; the new map is returned.

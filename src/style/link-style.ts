@@ -105,6 +105,12 @@ export const PRESENT_FACTOR = 1.7;
  */
 export const NEAR_ZOOM = 6.6;
 
+/**
+ * From this zoom on, the near level's source is filled and its layers are drawn (still invisible
+ * up to NEAR_ZOOM), so that its tiles are there when it shows; below it they are not drawn at all.
+ */
+export const NEAR_FILL_ZOOM = NEAR_ZOOM - 0.5;
+
 /** A value that grows with a count: [count, value] stops, linear in between, flat outside. */
 export type Ramp = readonly (readonly [number, number])[];
 

@@ -102,9 +102,25 @@ describe('timeline', () => {
     const tip = page.locator('.timeline-tip');
     await tip.waitFor();
     await expect(tip.textContent()).resolves.toContain(title);
+    // The map draws the hovered cooperation, and only it, from a source of its own: the
+    // overview needs no detail source for a hover.
+    const drawn = (source: string) =>
+      page.evaluate((id) => {
+        const el = document.querySelector('[data-testid="map"]') as HTMLElement & {
+          maplibreMap: {
+            querySourceFeatures(id: string): { properties: { cooperation?: string } }[];
+          };
+        };
+        return [
+          ...new Set(el.maplibreMap.querySourceFeatures(id).map((f) => f.properties.cooperation)),
+        ];
+      }, source);
+    await expect.poll(() => drawn('hover'), { timeout: 20_000 }).toEqual([id]);
+    expect(await drawn('detail')).toEqual([]);
     await screenshot(page, 'timeline-mark-tip');
     await page.mouse.move(box.x + box.width / 2, box.y - 80);
     await tip.waitFor({ state: 'detached' });
+    await expect.poll(() => drawn('hover'), { timeout: 20_000 }).toEqual([]);
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await waitForParam(page, 'select', (v) => v === id);
     await expect(page.getByTestId('panel').locator('h2').textContent()).resolves.toContain(title);

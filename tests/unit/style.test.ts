@@ -8,7 +8,8 @@ import {
 import { describe, expect, it } from 'vitest';
 import { createAtlasModel } from '../../src/model/atlas-model.ts';
 import { parseDay } from '../../src/data/partial-date.ts';
-import { LAYER, NEAR_TWIN } from '../../src/map/layers.ts';
+import { LAYER, NEAR, TWIN, SOURCE } from '../../src/map/layers.ts';
+import { restateMoved, syncLinks, syncPairs } from '../../src/map/sync.ts';
 import { MATRIX_RAMP } from '../../src/style/palette.ts';
 import { sizePaint, themedPaint } from '../../src/map/paint.ts';
 import {
@@ -100,8 +101,8 @@ describe('map style', () => {
         paint: {
           ...(layer as { paint?: object }).paint,
           // The near level's layers take the paint of their twins (MapView does the same).
-          ...themedPaint(theme)[NEAR_TWIN[layer.id] ?? layer.id],
-          ...sizePaint(present)[NEAR_TWIN[layer.id] ?? layer.id],
+          ...themedPaint(theme)[TWIN[layer.id] ?? layer.id],
+          ...sizePaint(present)[TWIN[layer.id] ?? layer.id],
         },
       })) as LayerSpecification[];
       expect(patched.map(programKey)).toEqual(base.map(programKey));
@@ -208,6 +209,44 @@ describe('the first source holds what the start view draws', () => {
       }
     }
     expect(compared).toBeGreaterThan(100);
+  });
+
+  it('keeps every feature-state with its feature when the far level moves to the first source', () => {
+    // What the map holds per source: fid → merged state, as MapLibre keeps it.
+    const held = new Map<string, Map<number, Record<string, boolean | number>>>();
+    const sinkTo = (source: (fid: number) => string) => ({
+      setFeatureState: (fid: number, state: Record<string, boolean | number>) => {
+        const map = held.get(source(fid)) ?? new Map();
+        held.set(source(fid), map.set(fid, { ...map.get(fid), ...state }));
+      },
+    });
+    const start = at('2010-01-01');
+    const later = laterFids(scene, start);
+    const near = nearFids(scene);
+    // Scrubbed on before the first sign of use: states of left-out features go to NEAR.
+    const now = at('2025-01-01');
+    const before = sinkTo((fid) => (later[fid] ? NEAR : SOURCE));
+    const overview = syncLinks(before, start.overviewState, now.overviewState);
+    const pairs = syncPairs(before, start.pairCounts, now.pairCounts);
+    const moved = [...later.keys()].filter((fid) => later[fid] && !near[fid]);
+    expect(moved.length).toBeGreaterThan(0);
+    restateMoved(
+      sinkTo(() => SOURCE),
+      moved,
+      overview,
+      pairs,
+    );
+    // Every far feature now drawn has its state in the first source, as derived.
+    let checked = 0;
+    for (const fid of moved) {
+      const state = held.get(SOURCE)?.get(fid) ?? {};
+      const bits = now.overviewState[fid]!;
+      for (const [flag, on] of Object.entries(featureStateOf(bits)))
+        if (on) expect(state[flag], `fid ${fid} ${flag}`).toBe(true);
+      expect(state['far'] ?? 0, `fid ${fid} far`).toBe(now.pairCounts.far[fid]);
+      if (bits || now.pairCounts.far[fid]) checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 
   it('knows when a later view draws what the start view left out', () => {
