@@ -13,7 +13,7 @@ import { prepareMapWorker } from '../map/worker.ts';
 import { TIMELINE_START } from '../time/in-force.ts';
 import { createDeriver } from '../view/selectors.ts';
 import { createStore, subscribeSlice } from '../view/store.ts';
-import { formatViewQuery, parseViewQuery } from '../view/url.ts';
+import { FOLLOW_MS, formatViewQuery, parseViewQuery } from '../view/url.ts';
 import { AtlasProvider, createMapSlot, type AtlasEnv } from '../ui/atlas-context.tsx';
 import { hostTargets } from '../embed/protocol.ts';
 import { App } from './App.tsx';
@@ -32,7 +32,7 @@ function announceReady(origins: readonly string[]): void {
 
 /**
  * The URL follows the view with replaceState: once at start (so that parameters that are not
- * ours, or were invalid, are gone before anything is shared), then at most every 200 ms (no
+ * ours, or were invalid, are gone before anything is shared), then at most every FOLLOW_MS (no
  * history entry per frame, no work per frame while the timeline plays).
  */
 function writeUrlFromStore(env: AtlasEnv): void {
@@ -56,7 +56,7 @@ function writeUrlFromStore(env: AtlasEnv): void {
           last = performance.now();
           write();
         },
-        Math.max(0, 200 - (performance.now() - last)),
+        Math.max(0, FOLLOW_MS - (performance.now() - last)),
       );
     },
   );

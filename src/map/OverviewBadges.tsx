@@ -16,6 +16,24 @@ import type { Derived } from '../view/derive.ts';
 import { placeMarker } from './marker.ts';
 import { useMarkers } from './use-markers.ts';
 
+const titles = new WeakMap<AtlasModel, Map<string, string>>();
+
+/** A count badge's title ("12 Kooperationen in Bayern"), made once per dataset, language, region
+ * and count: the badges are rebuilt on every date step. */
+function badgeTitle(model: AtlasModel, region: string, n: number, lang: Lang): string {
+  let known = titles.get(model);
+  if (!known) titles.set(model, (known = new Map()));
+  const key = `${lang}|${region}|${n}`;
+  let title = known.get(key);
+  if (title === undefined) {
+    title = fill(plural(STRINGS[lang].localCount, n, lang), {
+      name: regionName(model.atlas.regions.get(region), lang, region),
+    });
+    known.set(key, title);
+  }
+  return title;
+}
+
 /** Count badges for the cooperations within a region, at both zoom levels. */
 export function LocalBadges({
   map,
@@ -29,7 +47,6 @@ export function LocalBadges({
   lang: Lang;
 }) {
   const specs = useMemo(() => {
-    const s = STRINGS[lang];
     return (['far', 'near'] as const).flatMap((level) =>
       [...derived.local[level]].flatMap(([region, n]) => {
         const at = model.anchors.get(region);
@@ -43,9 +60,7 @@ export function LocalBadges({
             offset: (big ? [0, 16] : [-9, 0]) as [number, number],
             data: { within: region },
             text: String(n),
-            title: fill(plural(s.localCount, n, lang), {
-              name: regionName(model.atlas.regions.get(region), lang, region),
-            }),
+            title: badgeTitle(model, region, n, lang),
           },
         ];
       }),

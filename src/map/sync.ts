@@ -35,14 +35,14 @@ export function syncPairs(
   applied: AppliedPairs | null,
   next: Derived['pairCounts'],
 ): AppliedPairs {
-  const changed = new Set([
-    ...changedFeatures(applied?.far ?? null, next.far),
-    ...changedFeatures(applied?.near ?? null, next.near),
-  ]);
-  for (const fid of changed) {
-    const far = next.far[fid] ?? 0;
-    const near = next.near[fid] ?? 0;
-    sink.setFeatureState(fid, { far, near });
+  // Both lists are ascending: merge them, each fid once.
+  const a = changedFeatures(applied?.far ?? null, next.far);
+  const b = changedFeatures(applied?.near ?? null, next.near);
+  for (let i = 0, j = 0; i < a.length || j < b.length;) {
+    const fid = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i]! : b[j]!;
+    if (a[i] === fid) i++;
+    if (b[j] === fid) j++;
+    sink.setFeatureState(fid, { far: next.far[fid] ?? 0, near: next.near[fid] ?? 0 });
   }
   return next;
 }

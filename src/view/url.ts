@@ -10,6 +10,12 @@ import { formatDeck, parseDeck } from './deck.ts';
 import { MATRIX_ORDERS } from './matrix.ts';
 import { defaultView, type UrlView, type ViewState } from './view-state.ts';
 
+/**
+ * The URL and the tab's title follow the view at most this often (ms): no history entry, and no
+ * title written, per frame while the timeline plays or is scrubbed.
+ */
+export const FOLLOW_MS = 200;
+
 export interface Notice {
   param: string;
   /** The offending value, cut to a safe length; always rendered as text. */

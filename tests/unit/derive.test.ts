@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../../src/data/partial-date.ts';
 import { STATE_BITS } from '../../src/style/link-style.ts';
 import { changedFeatures, derive, pairBadges, pairFeature } from '../../src/view/derive.ts';
-import { syncLinks } from '../../src/map/sync.ts';
+import { syncLinks, syncPairs } from '../../src/map/sync.ts';
 import { approxKm } from '../../src/geo/hubs.ts';
 import { buildMatrix, countOf } from '../../src/view/matrix.ts';
 
@@ -171,6 +171,23 @@ describe('derive', () => {
         const next = Uint16Array.from(a);
         for (const [i, v] of edits) if (i < next.length) next[i] = v;
         expect(changedFeatures(prev, next)).toEqual(naive(prev, next));
+      }),
+    );
+  });
+
+  it('sets each pair line whose count changed at either level once, with both counts', () => {
+    const counts = fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 12, maxLength: 12 });
+    fc.assert(
+      fc.property(counts, counts, counts, counts, (f0, n0, f1, n1) => {
+        const applied = { far: Uint16Array.from(f0), near: Uint16Array.from(n0) };
+        const next = { far: Uint16Array.from(f1), near: Uint16Array.from(n1) };
+        const set: [number, Record<string, boolean | number>][] = [];
+        syncPairs({ setFeatureState: (fid, state) => set.push([fid, state]) }, applied, next);
+        const expected = f1
+          .map((_, i) => i)
+          .filter((i) => f0[i] !== f1[i] || n0[i] !== n1[i])
+          .map((i) => [i, { far: f1[i], near: n1[i] }]);
+        expect(set).toEqual(expected);
       }),
     );
   });
