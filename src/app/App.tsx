@@ -2,10 +2,9 @@
  * The layout: header, notices, the stage and the side panel, the timeline, and the dialogs.
  * Every part reads the view from the store through context and changes it through view actions.
  */
-import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useState } from 'react';
 import './app.css';
 import { formatDay } from '../data/partial-date.ts';
-import { formatLongDay } from '../i18n/format.ts';
 import { STRINGS } from '../i18n/strings.ts';
 import { useEmbedBridge } from '../embed/bridge.ts';
 import { useResizeMessage } from '../embed/resize.ts';
@@ -13,7 +12,7 @@ import { Filters } from '../panel/Filters.tsx';
 import { Legend } from '../panel/Legend.tsx';
 import { Panel } from '../panel/Panel.tsx';
 import { Timeline } from '../timeline/Timeline.tsx';
-import { FOLLOW_MS, type Notice } from '../view/url.ts';
+import type { Notice } from '../view/url.ts';
 import { useView } from '../ui/atlas-context.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { FaultProbe } from './fault.ts';
@@ -45,28 +44,15 @@ function useDocument(): void {
 }
 
 /**
- * The date on the document: its title and the app's `data-date` (for hosts and tests). A
- * component of its own, so that a date step re-renders it and not the whole layout.
+ * The date on the document: the app's `data-date` (for hosts and tests), set with the step. A
+ * component of its own, so that a date step re-renders it and not the whole layout. (The tab's
+ * title follows the view from main.tsx, at most every FOLLOW_MS.)
  */
 function DateOnDocument({ app }: { app: HTMLDivElement | null }) {
-  const lang = useView((v) => v.lang);
   const date = useView((v) => v.date);
-  const audience = useView((v) => v.audience);
   useLayoutEffect(() => {
     app?.setAttribute('data-date', formatDay(date));
   }, [app, date]);
-  // The title in a task of its own, at most every FOLLOW_MS, the last one always: in a CPU profile
-  // at 10 000 cooperations, writing it cost a date step more than deriving the step's view.
-  const written = useRef(-Infinity);
-  useEffect(() => {
-    const s = STRINGS[lang];
-    const wait = Math.max(0, FOLLOW_MS - (performance.now() - written.current));
-    const timer = window.setTimeout(() => {
-      written.current = performance.now();
-      document.title = `${audience ? s.audienceTitle : s.appTitle} – ${formatLongDay(date, lang)}`;
-    }, wait);
-    return () => window.clearTimeout(timer);
-  }, [lang, date, audience]);
   return null;
 }
 

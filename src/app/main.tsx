@@ -7,12 +7,13 @@ import { createRoot } from 'react-dom/client';
 import 'virtual:tokens.css';
 import './base.css';
 import { todayInGermany } from '../data/partial-date.ts';
+import { formatLongDay } from '../i18n/format.ts';
 import { STRINGS } from '../i18n/strings.ts';
 import { createAtlasModel, isKnownId } from '../model/atlas-model.ts';
 import { prepareMapWorker } from '../map/worker.ts';
 import { TIMELINE_START } from '../time/in-force.ts';
 import { createDeriver } from '../view/selectors.ts';
-import { createStore, subscribeSlice } from '../view/store.ts';
+import { createStore, followSlice } from '../view/store.ts';
 import { FOLLOW_MS, formatViewQuery, parseViewQuery } from '../view/url.ts';
 import { AtlasProvider, createMapSlot, type AtlasEnv } from '../ui/atlas-context.tsx';
 import { hostTargets } from '../embed/protocol.ts';
@@ -33,32 +34,31 @@ function announceReady(origins: readonly string[]): void {
 /**
  * The URL follows the view with replaceState: once at start (so that parameters that are not
  * ours, or were invalid, are gone before anything is shared), then at most every FOLLOW_MS (no
- * history entry per frame, no work per frame while the timeline plays).
+ * history entry per frame, no work per frame while the timeline plays). The tab's title follows
+ * the same way: in a CPU profile at 10 000 cooperations, writing it on every date step cost more
+ * than deriving the step's view.
  */
-function writeUrlFromStore(env: AtlasEnv): void {
-  const write = () => {
-    const q = formatViewQuery(env.store.get(), env.model.today);
-    const url = `${window.location.pathname}${q ? `?${q}` : ''}${window.location.hash}`;
-    if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`)
-      history.replaceState(null, '', url);
-  };
-  write();
-  let timer = 0;
-  let last = 0;
-  subscribeSlice(
-    env.store,
-    (v) => formatViewQuery(v, env.model.today),
-    () => {
-      if (timer) return;
-      timer = window.setTimeout(
-        () => {
-          timer = 0;
-          last = performance.now();
-          write();
-        },
-        Math.max(0, FOLLOW_MS - (performance.now() - last)),
-      );
+function followView(env: AtlasEnv): void {
+  const { store, model } = env;
+  followSlice(
+    store,
+    (v) => formatViewQuery(v, model.today),
+    (v) => {
+      const q = formatViewQuery(v, model.today);
+      const url = `${window.location.pathname}${q ? `?${q}` : ''}${window.location.hash}`;
+      if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`)
+        history.replaceState(null, '', url);
     },
+    FOLLOW_MS,
+  );
+  followSlice(
+    store,
+    (v) => `${v.lang}|${v.audience}|${v.date}`,
+    (v) => {
+      const s = STRINGS[v.lang];
+      document.title = `${v.audience ? s.audienceTitle : s.appTitle} – ${formatLongDay(v.date, v.lang)}`;
+    },
+    FOLLOW_MS,
   );
 }
 
@@ -77,7 +77,7 @@ async function start(): Promise<void> {
     bounds: { start: TIMELINE_START, end: today },
     map: createMapSlot(),
   };
-  writeUrlFromStore(env);
+  followView(env);
   let ready = false;
   startTransition(() =>
     root.render(

@@ -47,7 +47,10 @@ export const LAYER = {
 /** The kinds of dot in the points layer, bottom to top. */
 export const POINT_KINDS = ['city-state', 'hub', 'place'] as const;
 
-/** Layers that draw another source the way a layer does: the layer whose paint and picking each one shares. */
+/**
+ * Layers that draw another source the way a layer does (the near level, the hovered
+ * cooperation): the layer whose paint and picking each one shares.
+ */
 export const TWIN: Record<string, string> = {
   [LAYER.nearLines]: LAYER.overviewLines,
   [LAYER.nearPoints]: LAYER.points,

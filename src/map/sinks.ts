@@ -1,7 +1,7 @@
 /**
  * Where the map's feature states and paints go: a sink per source, the overview's states routed
  * to the source that holds each feature (the near level lives apart), and a paint applied to a
- * layer and to its near-level twin.
+ * layer and to its twins (map/layers.ts TWIN).
  */
 import type * as maplibregl from 'maplibre-gl';
 import { TWIN } from './layers.ts';
@@ -19,7 +19,7 @@ export const overviewSinkOf = (
   setFeatureState: (id, state) => m.setFeatureState({ source: sourceOf(id), id }, state),
 });
 
-/** Sets paint properties on their layers and on the near-level twins that share them. */
+/** Sets paint properties on their layers and on the twins that share them. */
 export function applyPaint(
   m: maplibregl.Map,
   paints: Record<string, Record<string, unknown>>,

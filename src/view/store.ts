@@ -51,6 +51,33 @@ export function subscribeSlice<T, U>(
 }
 
 /**
+ * Writes a slice of the view somewhere outside the app (the URL, the tab's title): at once, then
+ * at most every `everyMs`, always with the latest state and always the last change (no write per
+ * frame while the timeline plays or is scrubbed).
+ */
+export function followSlice<T, U>(
+  store: Store<T>,
+  selector: (s: T) => U,
+  write: (s: T) => void,
+  everyMs: number,
+): void {
+  write(store.get());
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let last = 0;
+  subscribeSlice(store, selector, () => {
+    if (timer !== null) return;
+    timer = setTimeout(
+      () => {
+        timer = null;
+        last = performance.now();
+        write(store.get());
+      },
+      Math.max(0, everyMs - (performance.now() - last)),
+    );
+  });
+}
+
+/**
  * A React hook on a slice of the store. The selector must return a primitive or a value kept
  * by reference in the state (or memoised), so unrelated changes do not re-render.
  */
