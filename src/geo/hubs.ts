@@ -22,11 +22,13 @@ export function approxKm(a: Position, b: Position): number {
   return Math.hypot((a[0] - b[0]) * kx, (a[1] - b[1]) * KM_PER_DEG_LAT);
 }
 
-function offset(p: Position, km: number, degrees: number): Position {
-  const rad = (degrees * Math.PI) / 180;
-  const kx = 111.32 * Math.cos((p[1] * Math.PI) / 180);
-  return [p[0] + (Math.sin(rad) * km) / kx, p[1] + (Math.cos(rad) * km) / KM_PER_DEG_LAT];
-}
+/** The 12 directions of a ring (every 30°, turned by 15° on odd rings): [sin, cos]. */
+const DIRECTIONS = [0, 15].map((turn) =>
+  Array.from({ length: 12 }, (_, k) => {
+    const rad = ((k * 30 + turn) * Math.PI) / 180;
+    return [Math.sin(rad), Math.cos(rad)] as const;
+  }),
+);
 
 /**
  * Greedy placement: hubs are placed by size (then by key); each takes its centroid if no placed
@@ -62,15 +64,18 @@ export function placeHubs(
     const kxLow = 111.32 * Math.cos((lat * Math.PI) / 180);
     const span = Math.ceil(KM_PER_DEG_LAT / kxLow);
     for (let dx = -span; dx <= span; dx++)
-      for (let dy = -1; dy <= 1; dy++)
-        for (const q of grid.get(cellKey(cx + dx, cy + dy)) ?? [])
-          // Cheap bounds first (each is at most the distance), the distance only within them.
-          if (
-            Math.abs(p[1] - q[1]) * KM_PER_DEG_LAT < minKm &&
-            Math.abs(p[0] - q[0]) * kxLow < minKm &&
-            approxKm(p, q) < minKm
-          )
-            return true;
+      for (let dy = -1; dy <= 1; dy++) {
+        const list = grid.get(cellKey(cx + dx, cy + dy));
+        if (list)
+          for (const q of list)
+            // Cheap bounds first (each is at most the distance), the distance only within them.
+            if (
+              Math.abs(p[1] - q[1]) * KM_PER_DEG_LAT < minKm &&
+              Math.abs(p[0] - q[0]) * kxLow < minKm &&
+              approxKm(p, q) < minKm
+            )
+              return true;
+      }
     return false;
   };
   /** Cells around which every spot was taken: later hubs there keep their centroid at once. */
@@ -82,9 +87,12 @@ export function placeHubs(
     let best = r.center;
     const home = keyOf(best);
     search: if (!full.has(home) && taken(best)) {
+      const [x, y] = r.center;
+      const kx = 111.32 * Math.cos((y * Math.PI) / 180);
       for (let ring = 1; ring <= 8; ring++)
-        for (let k = 0; k < 12; k++) {
-          const p = offset(r.center, ring * minKm * 0.9, k * 30 + (ring % 2) * 15);
+        for (const [sin, cos] of DIRECTIONS[ring % 2]!) {
+          const km = ring * minKm * 0.9;
+          const p: Position = [x + (sin * km) / kx, y + (cos * km) / KM_PER_DEG_LAT];
           if (!taken(p)) {
             best = p;
             break search;

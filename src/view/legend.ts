@@ -50,32 +50,51 @@ function shapeCode(shape: string): number {
 type FeatureLists = Record<Level | 'detail', FeatureList>;
 const listsOf = new WeakMap<object, FeatureLists>();
 
+/**
+ * Both overview levels in one plain pass over the features (this runs once, at start-up, when
+ * the code is still cold: two filters and two mapped Uint32Array.from calls took 25 ms at 10 000
+ * cooperations). A feature without a level (a pair line) belongs to both.
+ */
 function featureLists(model: Pick<AtlasModel, 'geometry' | 'overview'>): FeatureLists {
   const known = listsOf.get(model.overview);
   if (known) return known;
-  const listOf = (features: { properties: unknown }[]): FeatureList => {
-    const props = features.map((f) => f.properties as { fid: number; shape?: string });
-    return {
-      fids: Uint32Array.from(props, (p) => p.fid),
-      codes: Uint8Array.from(props, (p) => shapeCode(String(p.shape))),
-    };
-  };
-  const atLevel = (level: Level) =>
-    listOf(
-      model.overview.features.features.filter(
-        (f) => (f.properties as { Z?: string }).Z !== (level === 'far' ? 'near' : 'far'),
-      ),
-    );
+  const features = model.overview.features.features;
+  const far = { fids: new Uint32Array(features.length), codes: new Uint8Array(features.length) };
+  const near = { fids: new Uint32Array(features.length), codes: new Uint8Array(features.length) };
+  let nFar = 0;
+  let nNear = 0;
+  for (const f of features) {
+    const p = f.properties as { fid: number; shape?: string; Z?: string };
+    const code = shapeCode(String(p.shape));
+    if (p.Z !== 'near') {
+      far.fids[nFar] = p.fid;
+      far.codes[nFar++] = code;
+    }
+    if (p.Z !== 'far') {
+      near.fids[nNear] = p.fid;
+      near.codes[nNear++] = code;
+    }
+  }
+  const cut = (l: FeatureList, n: number): FeatureList => ({
+    fids: l.fids.subarray(0, n),
+    codes: l.codes.subarray(0, n),
+  });
   let detail: FeatureList | null = null;
   const lists = {
-    far: atLevel('far'),
-    near: atLevel('near'),
+    far: cut(far, nFar),
+    near: cut(near, nNear),
     // Only a selection's legend reads it: the detail geometry is built on first use.
     get detail() {
-      return (detail ??= listOf([
-        ...model.geometry.lines.features,
-        ...model.geometry.points.features,
-      ]));
+      if (detail) return detail;
+      const all = [...model.geometry.lines.features, ...model.geometry.points.features];
+      const fids = new Uint32Array(all.length);
+      const codes = new Uint8Array(all.length);
+      all.forEach((f, i) => {
+        const p = f.properties as { fid: number; shape?: string };
+        fids[i] = p.fid;
+        codes[i] = shapeCode(String(p.shape));
+      });
+      return (detail = { fids, codes });
     },
   };
   listsOf.set(model.overview, lists);

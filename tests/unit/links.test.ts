@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAtlas } from '../../src/data/atlas.ts';
 import { arc, arcOffset, buildLinkGeometry, type Position } from '../../src/geo/links.ts';
+import { approxKm, placeHubs } from '../../src/geo/hubs.ts';
 import { ANCHORS, createCooperation, createDataset } from './fixtures.ts';
 import type { CooperationRecord } from '../../src/data/model.ts';
 
@@ -133,5 +134,35 @@ describe('buildLinkGeometry', () => {
     expect(() => geometryOf([coop('x-2015', ['DE-BE', 'DE-XX' as string])])).toThrow(
       /no anchor point for region "DE-XX"/,
     );
+  });
+});
+
+describe('hub placement', () => {
+  const center: Position = [10.5, 51.2];
+  const bearingDeg = (a: Position, b: Position) => {
+    const kx = 111.32 * Math.cos((a[1] * Math.PI) / 180);
+    return ((Math.atan2((b[0] - a[0]) * kx, (b[1] - a[1]) * 110.57) * 180) / Math.PI + 360) % 360;
+  };
+
+  it('keeps the larger alliance on its centroid and moves the next one out, due north on the second ring', () => {
+    // The first ring (0.9 × 26 km) lies within 26 km of the centroid, so the hub there blocks it.
+    const placed = placeHubs([
+      { key: 'small', center, size: 3 },
+      { key: 'big', center, size: 9 },
+    ]);
+    expect(placed.get('big')).toEqual(center);
+    const moved = placed.get('small')!;
+    expect(approxKm(center, moved)).toBeCloseTo(2 * 26 * 0.9, 1);
+    expect(bearingDeg(center, moved)).toBeCloseTo(0, 0);
+  });
+
+  it('takes the first free spot of the first ring, whose spots are turned by 15°', () => {
+    // A fixed point 20 km north takes the centroid and the ring's spots at 15° and 45°; 75° is
+    // free (unturned, the spots would be at 60°, taken, and 90°).
+    const north: Position = [center[0], center[1] + 20 / 110.57];
+    const moved = placeHubs([{ key: 'h', center, size: 4 }], 26, [north]).get('h')!;
+    expect(approxKm(center, moved)).toBeCloseTo(26 * 0.9, 1);
+    expect(bearingDeg(center, moved)).toBeCloseTo(75, 0);
+    expect(approxKm(north, moved)).toBeGreaterThanOrEqual(26);
   });
 });
