@@ -113,6 +113,10 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
         minZoom: 3.5,
         renderWorldCopies: false,
         fadeDuration: 0,
+        // The style is built by our code and validated against MapLibre's style spec in the unit
+        // tests (every theme and projector variant); validating it again here took ~35 ms of
+        // the main thread before the first frame.
+        validateStyle: false,
         canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
         locale: { 'Map.Title': STRINGS[initial.lang].mapLabel },
       });
