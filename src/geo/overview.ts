@@ -12,7 +12,7 @@
 import distance from '@turf/distance';
 import midpoint from '@turf/midpoint';
 import { point } from '@turf/helpers';
-import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
 import type { Atlas, Cooperation } from '../data/atlas.ts';
 import type { Topic } from '../data/model.ts';
 import { placeHubs } from './hubs.ts';
@@ -48,7 +48,8 @@ export interface OverviewPair {
 }
 
 export interface OverviewGeometry {
-  features: FeatureCollection<LineString | Point>;
+  /** Pair lines (LineString), hubs (Point) and their spokes (a MultiLineString per group). */
+  features: FeatureCollection<LineString | MultiLineString | Point>;
   pairs: OverviewPair[];
   pairByKey: Map<string, OverviewPair>;
   /** Per cooperation (by its index in the atlas), its phases in time order. */
@@ -69,7 +70,7 @@ export function landMap(atlas: Pick<Atlas, 'regions'>): Map<string, string> {
 
 /** Every Land must take part for a cooperation to count as nationwide. */
 function isNationwide(lands: readonly string[], stateCount: number): boolean {
-  return lands.filter((r) => r !== 'DE').length >= stateCount;
+  return lands.length - (lands.includes('DE') ? 1 : 0) >= stateCount;
 }
 
 /**
@@ -80,7 +81,25 @@ export function pairBow(lengthKm: number): number {
   return Math.min(45, Math.max(8, lengthKm * 0.1));
 }
 
-const uniqSorted = (xs: Iterable<string>): string[] => [...new Set(xs)].sort();
+/**
+ * The distinct values, sorted. A sort and one pass, no Set: it runs for every cooperation at
+ * start-up, while the code is still cold.
+ */
+function uniqSorted(xs: readonly string[]): string[] {
+  const sorted = [...xs].sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++)
+    if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
+  sorted.length = n;
+  return sorted;
+}
+
+interface RawPhase {
+  from: number;
+  regions: string[];
+  lands: string[];
+  nationwide: boolean;
+}
 
 interface HubSpec {
   coop: Cooperation;
@@ -101,19 +120,28 @@ export function buildOverview(
     return p;
   };
 
-  // 1. Each cooperation's phases: founders, then one more phase per accession date.
-  const raw = new Map<string, { from: number; regions: string[]; lands: string[] }[]>();
+  // 1. Each cooperation's phases (by its index): founders, then one more per accession date.
+  const phaseOf = (from: number, regions: string[]): RawPhase => {
+    const lands = uniqSorted(regions.map((r) => landOf.get(r) ?? r));
+    return { from, regions, lands, nationwide: isNationwide(lands, stateCount) };
+  };
+  const raw: RawPhase[][] = [];
   for (const c of atlas.cooperations) {
+    if (!c.partners.some((p) => p.joined)) {
+      raw[c.index] = [phaseOf(-Infinity, uniqSorted(c.regions))];
+      continue;
+    }
     const starts = [...new Set(c.partners.flatMap((p) => (p.joined ? [p.joined.start] : [])))].sort(
       (a, b) => a - b,
     );
-    const phases = [-Infinity, ...starts].map((from) => {
-      const regions = uniqSorted(
-        c.partners.filter((p) => !p.joined || p.joined.start <= from).map((p) => p.region),
-      );
-      return { from, regions, lands: uniqSorted(regions.map((r) => landOf.get(r) ?? r)) };
-    });
-    raw.set(c.id, phases);
+    raw[c.index] = [-Infinity, ...starts].map((from) =>
+      phaseOf(
+        from,
+        uniqSorted(
+          c.partners.filter((p) => !p.joined || p.joined.start <= from).map((p) => p.region),
+        ),
+      ),
+    );
   }
 
   // 2. The hubs: one per cooperation and level where its set has three or more regions. The
@@ -121,14 +149,13 @@ export function buildOverview(
   // set equals the raw one, one hub serves both levels.
   const hubs: HubSpec[] = [];
   for (const c of atlas.cooperations) {
-    const phases = raw.get(c.id)!;
+    const phases = raw[c.index]!;
     const last = phases[phases.length - 1]!;
     const multi = (level: Level) =>
-      phases.some((p) => {
-        const set = level === 'far' ? p.lands : p.regions;
-        return set.length >= 3 && !isNationwide(p.lands, stateCount);
-      });
-    const same = last.regions.join() === last.lands.join();
+      phases.some((p) => (level === 'far' ? p.lands : p.regions).length >= 3 && !p.nationwide);
+    const same =
+      last.regions.length === last.lands.length &&
+      last.regions.every((r, i) => r === last.lands[i]);
     const centre = (set: string[]) => centroid(set.map((r) => anchor(r, c)));
     if (same) {
       if (multi('far'))
@@ -158,11 +185,10 @@ export function buildOverview(
     26,
     [...hubAt.values()],
   );
-  const hubKey = (h: HubSpec) => `${h.coop.id}|${h.level}`;
   const positionOf = (h: HubSpec) => (h.level === 'far' ? farOnly : hubAt).get(h.coop.id)!;
 
   // 3. Features: pair lines first, then hubs and their spokes.
-  const features: Feature<LineString | Point>[] = [];
+  const features: Feature<LineString | MultiLineString | Point>[] = [];
   const pairs: OverviewPair[] = [];
   const pairByKey = new Map<string, OverviewPair>();
   let fid = 0;
@@ -197,16 +223,20 @@ export function buildOverview(
   // Pairs are made in a fixed order (by key), so feature ids do not depend on data order.
   const pairSets = new Map<string, [string, string, Cooperation]>();
   for (const c of atlas.cooperations)
-    for (const p of raw.get(c.id)!)
-      for (const set of [p.lands, p.regions])
-        if (set.length === 2) pairSets.set(pairKey(set[0]!, set[1]!), [set[0]!, set[1]!, c]);
+    for (const p of raw[c.index]!) {
+      if (p.lands.length === 2)
+        pairSets.set(pairKey(p.lands[0]!, p.lands[1]!), [p.lands[0]!, p.lands[1]!, c]);
+      if (p.regions.length === 2)
+        pairSets.set(pairKey(p.regions[0]!, p.regions[1]!), [p.regions[0]!, p.regions[1]!, c]);
+    }
   for (const key of [...pairSets.keys()].sort()) {
     const [a, b, c] = pairSets.get(key)!;
     pairOf(a, b, c);
   }
 
-  /** Per hub: the point's fid and each member region's spoke fid. */
-  const hubFids = new Map<string, { hub: number; spokes: Map<string, number> }>();
+  /** Per hub: the point's fid and the fid of each member region's spoke group, by cooperation index. */
+  type HubFids = { hub: number; spokes: Map<string, number> };
+  const hubFids: Record<Level | 'all', (HubFids | undefined)[]> = { all: [], far: [], near: [] };
   for (const h of hubs) {
     const at = positionOf(h);
     const topic: Topic = h.coop.topics[0] ?? 'governance';
@@ -227,10 +257,18 @@ export function buildOverview(
       },
       geometry: { type: 'Point', coordinates: at },
     });
+    // The spokes: one feature per group of partners that joined together (the founders, then
+    // each accession date). A group's spokes always share their look, so one MultiLineString
+    // draws them; at 10 000 cooperations ~9 800 spokes zoomed out became ~1 700 features, which
+    // the map's worker cuts and the GPU draws before the first frame.
     const spokes = new Map<string, number>();
-    for (const region of h.regions) {
+    for (const phase of raw[h.coop.index]!) {
+      const joining = (h.level === 'far' ? phase.lands : phase.regions).filter(
+        (r) => !spokes.has(r),
+      );
+      if (joining.length === 0) continue;
       const id = fid++;
-      spokes.set(region, id);
+      for (const region of joining) spokes.set(region, id);
       features.push({
         type: 'Feature',
         id,
@@ -243,26 +281,34 @@ export function buildOverview(
           topic,
           large,
         },
-        geometry: { type: 'LineString', coordinates: [at, anchor(region, h.coop)] },
+        geometry: {
+          type: 'MultiLineString',
+          coordinates: joining.map((region) => [at, anchor(region, h.coop)]),
+        },
       });
     }
-    hubFids.set(hubKey(h), { hub, spokes });
+    hubFids[h.level][h.coop.index] = { hub, spokes };
   }
 
   // 4. The plans per phase and level.
   const phases: Phase[][] = [];
   for (const c of atlas.cooperations) {
-    const planOf = (level: Level, set: string[], lands: string[]): Plan => {
-      if (isNationwide(lands, stateCount)) return { kind: 'nationwide' };
+    const planOf = (level: Level, set: string[], nationwide: boolean): Plan => {
+      if (nationwide) return { kind: 'nationwide' };
       if (set.length === 1) return { kind: 'local', region: set[0]! };
       if (set.length === 2)
         return { kind: 'pair', pair: pairByKey.get(pairKey(set[0]!, set[1]!))!.fid };
-      const h = hubFids.get(`${c.id}|all`) ?? hubFids.get(`${c.id}|${level}`)!;
-      return { kind: 'hub', fids: [h.hub, ...set.map((r) => h.spokes.get(r)!)] };
+      const h = hubFids.all[c.index] ?? hubFids[level][c.index]!;
+      const fids = [h.hub];
+      for (const r of set) {
+        const group = h.spokes.get(r)!;
+        if (!fids.includes(group)) fids.push(group);
+      }
+      return { kind: 'hub', fids };
     };
-    phases[c.index] = raw.get(c.id)!.map((p) => {
-      const far = planOf('far', p.lands, p.lands);
-      const near = planOf('near', p.regions, p.lands);
+    phases[c.index] = raw[c.index]!.map((p) => {
+      const far = planOf('far', p.lands, p.nationwide);
+      const near = planOf('near', p.regions, p.nationwide);
       return { from: p.from, regions: p.regions, lands: p.lands, far, near };
     });
   }

@@ -11,15 +11,19 @@ const { shown: SHOWN, recent: RECENT, sel: SELECTED, dim: DIMMED } = STATE_BITS;
 import type { TimeFilter } from '../../src/time/in-force.ts';
 import { ANCHORS, createCooperation, createDataset, deriveModelOf } from './fixtures.ts';
 
-/** The overview's spoke of a cooperation's hub to a region. */
+/** The hub-to-anchor segments of an overview spoke feature (a group of spokes). */
+function spokeParts(f: ReturnType<typeof deriveModelOf>['overview']['features']['features'][0]) {
+  return f.geometry.type === 'MultiLineString' ? f.geometry.coordinates : [];
+}
+
+/** The overview's spoke feature (its group of spokes) from a cooperation's hub to a region. */
 function overviewSpokeOf(model: ReturnType<typeof deriveModelOf>, coop: string, region: string) {
   const f = model.overview.features.features.find((x) => {
     const p = x.properties as { cooperation?: string; shape?: string };
     return (
       p.cooperation === coop &&
       p.shape === 'spoke' &&
-      x.geometry.type === 'LineString' &&
-      (x.geometry.coordinates[1] as number[]).join() === ANCHORS.get(region)!.join()
+      spokeParts(x).some((part) => part[1]!.join() === ANCHORS.get(region)!.join())
     );
   });
   return (f!.properties as { fid: number }).fid;
@@ -85,6 +89,12 @@ describe('derive', () => {
     expect(derive(model, at(2020, 12, 8), none, sn).featureState[bbSpoke]).toBe(0);
     expect(derive(model, at(2020, 12, 9), none, sn).featureState[bbSpoke]! & SHOWN).toBe(SHOWN);
     const overviewSpoke = overviewSpokeOf(model, 'hub-2017', 'DE-BB');
+    // The founders' spokes are one feature (they always look alike); the later partner's apart.
+    const founders = overviewSpokeOf(model, 'hub-2017', 'DE-TH');
+    expect(overviewSpokeOf(model, 'hub-2017', 'DE-SN')).toBe(founders);
+    expect(overviewSpokeOf(model, 'hub-2017', 'DE')).toBe(founders);
+    expect(overviewSpoke).not.toBe(founders);
+    expect(derive(model, at(2020, 12, 8), none, null).overviewState[founders]! & SHOWN).toBe(SHOWN);
     expect(derive(model, at(2020, 12, 8), none, null).overviewState[overviewSpoke]).toBe(0);
     expect(derive(model, at(2020, 12, 9), none, null).overviewState[overviewSpoke]! & SHOWN).toBe(
       SHOWN,
@@ -391,10 +401,11 @@ describe('the overview', () => {
     );
     // Zoomed out it joins Berlin and Sachsen only (Leipzig counts for Sachsen): a pair line.
     expect(pairCount(model, r, 'DE-BE', 'DE-SN', 'far')).toBe(1);
-    // Zoomed in: a hub with three spokes.
+    // Zoomed in: a hub with three spokes (the founders', one feature).
     const near = parts.filter((f) => (f.properties as { Z: string }).Z === 'near');
     expect(near.filter((f) => f.geometry.type === 'Point')).toHaveLength(1);
-    expect(near.filter((f) => f.geometry.type === 'LineString')).toHaveLength(3);
+    expect(near.flatMap(spokeParts)).toHaveLength(3);
+    expect(near).toHaveLength(2);
     for (const f of near)
       expect(r.overviewState[(f.properties as { fid: number }).fid]! & SHOWN).toBe(SHOWN);
   });

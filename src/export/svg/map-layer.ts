@@ -7,6 +7,7 @@ import { geoConicConformal } from 'd3-geo';
 import type {
   Feature,
   LineString,
+  MultiLineString,
   MultiPolygon,
   Point,
   Polygon,
@@ -257,11 +258,14 @@ function placesOf(
 const titleOf = (input: Pick<MapLayerInput, 'model' | 'lang'>, id: string): string =>
   input.model.atlas.cooperationById.get(id)?.title[input.lang] ?? id;
 
-/** One cooperation's arc or spoke, by the shared rules (the detail's and the overview's). */
+/**
+ * One cooperation's arc or spoke, by the shared rules (the detail's and the overview's); the
+ * overview's spokes of partners that joined together are one feature (a MultiLineString).
+ */
 function linkPath(
   input: MapLayerInput,
   linePath: (coords: GeoPosition[]) => string,
-  f: Feature<LineString>,
+  f: Feature<LineString | MultiLineString>,
   flags: Flags,
 ): string {
   const p = f.properties as { fid: number; cooperation: string; topic: Topic; shape: string };
@@ -272,7 +276,10 @@ function linkPath(
       class: `link ${p.shape}`,
       'data-fid': String(p.fid),
       'data-cooperation': p.cooperation,
-      d: linePath(f.geometry.coordinates),
+      d:
+        f.geometry.type === 'MultiLineString'
+          ? f.geometry.coordinates.map((part) => linePath(part)).join('')
+          : linePath(f.geometry.coordinates),
       stroke: flags.ended ? input.colours.ended : (input.topicColours[p.topic] ?? '#777777'),
       'stroke-width': width,
       // Opacities as the rules give them (num() would round 0.45 to one decimal).
@@ -294,7 +301,7 @@ function overviewParts(
   const name = (id: string) => regionName(model.atlas.regions.get(id), lang, id);
   const coopTitle = (id: string): string => titleOf(input, id);
   const pairs: { d: string; count: number; title: string; fid: number }[] = [];
-  const lines: { f: Feature<LineString>; flags: Flags }[] = [];
+  const lines: { f: Feature<LineString | MultiLineString>; flags: Flags }[] = [];
   const hubs: { f: Feature<Point>; flags: Flags }[] = [];
   for (const f of model.overview.features.features) {
     const p = f.properties as { L: string; fid: number; a?: string; b?: string; Z?: string };
@@ -316,7 +323,7 @@ function overviewParts(
     );
     if (!flags.shown) continue;
     if (f.geometry.type === 'Point') hubs.push({ f: f as Feature<Point>, flags });
-    else lines.push({ f: f as Feature<LineString>, flags });
+    else lines.push({ f: f as Feature<LineString | MultiLineString>, flags });
   }
   // Thin pairs under thick ones; spokes over pairs; emphasised last.
   pairs.sort((a, b) => a.count - b.count || a.fid - b.fid);
