@@ -18,15 +18,22 @@ import { pick, targetOf } from './picking.ts';
 import { RegionLabels } from './RegionLabels.tsx';
 import { pairOf } from '../model/atlas-model.ts';
 import { NEAR_ZOOM, PLACE_LOOK, STATE_BITS } from '../style/link-style.ts';
-import type { Derived } from '../view/derive.ts';
 import { LocalBadges, NationwideBadge } from './OverviewBadges.tsx';
 import { kindOf } from './picking.ts';
 import { DETAIL, SOURCE } from './layers.ts';
 import { applyPaint, overviewSinkOf, sinkOf } from './sinks.ts';
 import { sizePaint, themedPaint } from './paint.ts';
 import { createFill, type Fill } from './fill.ts';
-import { buildStyle, laterFids } from './style.ts';
-import { restateMoved, syncLinks, syncPairs, syncRegions, type AppliedPairs } from './sync.ts';
+import { buildStyle, firstView, laterFids } from './style.ts';
+import {
+  regionKeys,
+  restateMoved,
+  selectedRegions,
+  syncLinks,
+  syncPairs,
+  syncRegions,
+  type AppliedPairs,
+} from './sync.ts';
 import { tipFor, type TipText } from './tooltip.ts';
 
 export interface MapViewProps {
@@ -36,13 +43,6 @@ export interface MapViewProps {
 }
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-
-/** The regions drawn as selected: a selected region, or both of a selected pair. */
-function selectedRegions(selection: string | null, derived: Derived): Set<string> {
-  if (!selection) return new Set();
-  if (selection.includes(',')) return derived.selectedRegions;
-  return new Set([selection]);
-}
 
 export function MapView({ onReady, onWebglMissing }: MapViewProps) {
   const env = useAtlas();
@@ -93,16 +93,17 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
     if (!el) return;
     const initial = latest();
     const later = laterFids(model, initial.derived);
+    // The start view's look, carried by the first source's features (map/style.ts).
+    const first = firstView(
+      model,
+      initial.derived,
+      selectedRegions(initial.selection, initial.derived),
+    );
     let m: maplibregl.Map;
     try {
       m = new maplibregl.Map({
         container: el,
-        style: buildStyle(
-          model,
-          { theme: initial.theme, present: initial.present },
-          later,
-          initial.derived,
-        ),
+        style: buildStyle(model, { theme: initial.theme, present: initial.present }, later, first),
         bounds: GERMANY_BOUNDS,
         fitBoundsOptions: { padding: paddingOf(el, initial) },
         attributionControl: false,
@@ -113,9 +114,7 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
         minZoom: 3.5,
         renderWorldCopies: false,
         fadeDuration: 0,
-        // The style is built by our code and validated against MapLibre's style spec in the unit
-        // tests (every theme and projector variant); validating it again here took ~35 ms of
-        // the main thread before the first frame.
+        // Validated in the unit tests (style.test.ts); here it took ~35 ms before the first frame.
         validateStyle: false,
         canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
         locale: { 'Map.Title': STRINGS[initial.lang].mapLabel },
@@ -141,7 +140,7 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
     appliedOverview.current = null;
     appliedPairs.current = null;
     appliedRegions.current = new Map();
-    const f = createFill(m, model, later, initial.derived, {
+    const f = createFill(m, model, later, first, {
       onDetail: () => {
         appliedLinks.current = syncLinks(sinkOf(m, DETAIL), null, latest().derived.featureState);
       },
@@ -157,8 +156,8 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
     // are set as soon as the style (and so its sources) exists, while the worker cuts the tiles.
     m.once('style.load', () => {
       const now = latest();
-      // The overview's features carry the start view's look (style.ts withStart): only what
-      // changed since is set.
+      // The first source's features carry the start view's look (style.ts withStart and
+      // withRegionStart): only what changed since is set.
       appliedOverview.current = syncLinks(
         overviewSink,
         initial.derived.overviewState,
@@ -174,7 +173,7 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
         model,
         now.derived,
         selectedRegions(now.selection, now.derived),
-        new Map(),
+        regionKeys(first.regions),
       );
       f.follow(now.derived);
       setMap(m);

@@ -8,6 +8,7 @@
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { AtlasModel } from '../model/atlas-model.ts';
 import type { Derived } from '../view/derive.ts';
+import { regionStates, type RegionState } from './sync.ts';
 import {
   compile,
   featureStateOf,
@@ -186,20 +187,20 @@ export function atlasFeatures(
   model.data.states.features.forEach((f, i) => {
     features.push({
       type: 'Feature',
-      properties: { ...f.properties, L: 'state', fid: FID.state(i) },
+      properties: withRegionStart({ ...f.properties, L: 'state' }, FID.state(i), start),
       geometry: f.geometry,
     });
     if (CITY_STATES.includes(f.properties.id))
       features.push({
         type: 'Feature',
-        properties: { ...f.properties, L: 'city-state', fid: FID.cityState(i) },
+        properties: withRegionStart({ ...f.properties, L: 'city-state' }, FID.cityState(i), start),
         geometry: { type: 'Point', coordinates: f.properties.anchor },
       });
   });
   model.data.places.features.forEach((f, i) =>
     features.push({
       type: 'Feature',
-      properties: { ...f.properties, L: 'place', fid: FID.place(i) },
+      properties: withRegionStart({ ...f.properties, L: 'place' }, FID.place(i), start),
       geometry: f.geometry,
     }),
   );
@@ -245,8 +246,36 @@ function withStart<F extends { properties: unknown }>(f: F, start: FirstView | n
   return { ...f, properties: { ...(f.properties as object), ...baked } };
 }
 
-/** The overview as the start view draws it: what decides which features the first frame needs. */
-export type FirstView = Pick<Derived, 'overviewState' | 'pairCounts'>;
+/**
+ * The overview as the start view draws it: what decides which features the first frame needs.
+ * `regions`: the start view's look of the states, city-state dots and places (map/sync.ts),
+ * carried by those features so that the first tiles need no feature-state either.
+ */
+export type FirstView = Pick<Derived, 'overviewState' | 'pairCounts'> & {
+  regions?: ReadonlyMap<number, RegionState>;
+};
+
+/** The start view's look of the overview and of the region features (`selected`: see sync.ts). */
+export function firstView(
+  model: Pick<AtlasModel, 'data'>,
+  derived: Derived,
+  selected: ReadonlySet<string>,
+): Required<FirstView> {
+  return {
+    overviewState: derived.overviewState,
+    pairCounts: derived.pairCounts,
+    regions: regionStates(model, derived, selected),
+  };
+}
+
+/** A region feature's properties with its start look (`selected0`, `tint0`, `far0`, …). */
+const withRegionStart = (properties: object, fid: number, start: FirstView | null) => {
+  const look = start?.regions?.get(fid);
+  if (!look) return { ...properties, fid };
+  const baked: Record<string, boolean | number> = {};
+  for (const [state, value] of Object.entries(look.state)) baked[startKey(state)] = value;
+  return { ...properties, fid, ...baked };
+};
 
 /**
  * Which overview features (by fid) are left for the NEAR source, filled after the first frame

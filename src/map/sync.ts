@@ -67,23 +67,34 @@ export function restateMoved(
   }
 }
 
+/** The regions drawn as selected: a selected region, or both of a selected pair. */
+export function selectedRegions(
+  selection: string | null,
+  derived: Pick<Derived, 'selectedRegions'>,
+): Set<string> {
+  if (!selection) return new Set();
+  if (selection.includes(',')) return derived.selectedRegions;
+  return new Set([selection]);
+}
+
+/** A region feature's look: its state, and a key that is equal exactly when the state is. */
+export interface RegionState {
+  key: string;
+  state: Record<string, boolean | number>;
+}
+
 /**
- * Sets selection, partner tint and activity on the states, the city-state dots and the places
- * whose state changed. `selected` are the regions shown as selected (a region, or both of a
- * pair). `applied` maps a feature id to the key of its applied state; the new map is returned.
+ * Selection, partner tint and activity of the states, the city-state dots and the places, by
+ * feature id. `selected` are the regions shown as selected (a region, or both of a pair).
  */
-export function syncRegions(
-  sink: FeatureStateSink,
+export function regionStates(
   model: Pick<AtlasModel, 'data'>,
   derived: Pick<Derived, 'partnerTint' | 'activeRegions' | 'overview' | 'involved'>,
   selected: ReadonlySet<string>,
-  applied: ReadonlyMap<number, string>,
-): Map<number, string> {
-  const wanted = new Map<number, string>();
-  const put = (fid: number, key: string, state: Record<string, boolean | number>) => {
-    wanted.set(fid, key);
-    if (applied.get(fid) !== key) sink.setFeatureState(fid, state);
-  };
+): Map<number, RegionState> {
+  const out = new Map<number, RegionState>();
+  const put = (fid: number, key: string, state: Record<string, boolean | number>) =>
+    out.set(fid, { key, state });
   model.data.states.features.forEach((f, i) => {
     const id = f.properties.id;
     const tint = Math.min(derived.partnerTint.get(id) ?? 0, 3);
@@ -100,5 +111,29 @@ export function syncRegions(
     const near = placeLook(id, derived, 'near', isSelected);
     put(FID.place(i), `${far}|${near}`, { far, near });
   });
+  return out;
+}
+
+/** The keys of region looks (what `syncRegions` compares), by feature id. */
+export const regionKeys = (looks: ReadonlyMap<number, RegionState>): Map<number, string> =>
+  new Map([...looks].map(([fid, look]) => [fid, look.key]));
+
+/**
+ * Sets the region features whose state changed. `applied` maps a feature id to the key of the
+ * state the map shows (set, or carried by the feature from the start view); the new map is
+ * returned.
+ */
+export function syncRegions(
+  sink: FeatureStateSink,
+  model: Pick<AtlasModel, 'data'>,
+  derived: Pick<Derived, 'partnerTint' | 'activeRegions' | 'overview' | 'involved'>,
+  selected: ReadonlySet<string>,
+  applied: ReadonlyMap<number, string>,
+): Map<number, string> {
+  const wanted = new Map<number, string>();
+  for (const [fid, { key, state }] of regionStates(model, derived, selected)) {
+    wanted.set(fid, key);
+    if (applied.get(fid) !== key) sink.setFeatureState(fid, state);
+  }
   return wanted;
 }

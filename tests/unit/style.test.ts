@@ -9,13 +9,22 @@ import { describe, expect, it } from 'vitest';
 import { createAtlasModel } from '../../src/model/atlas-model.ts';
 import { parseDay } from '../../src/data/partial-date.ts';
 import { LAYER, NEAR, TWIN, SOURCE } from '../../src/map/layers.ts';
-import { restateMoved, syncLinks, syncPairs } from '../../src/map/sync.ts';
+import {
+  regionKeys,
+  regionStates,
+  restateMoved,
+  selectedRegions,
+  syncLinks,
+  syncPairs,
+  syncRegions,
+} from '../../src/map/sync.ts';
 import { MATRIX_RAMP } from '../../src/style/palette.ts';
 import { sizePaint, themedPaint } from '../../src/map/paint.ts';
 import {
   atlasFeatures,
   buildStyle,
   drawsLater,
+  firstView,
   laterFids,
   nearFeatures,
   nearFids,
@@ -33,6 +42,7 @@ import {
   LINE_OPACITY,
   LINE_WIDTH,
   PRESENT_FACTOR,
+  startKey,
 } from '../../src/style/link-style.ts';
 import { loadRealData } from './fixtures.ts';
 
@@ -247,6 +257,54 @@ describe('the first source holds what the start view draws', () => {
       if (bits || now.pairCounts.far[fid]) checked++;
     }
     expect(checked).toBeGreaterThan(0);
+  });
+
+  it('carries the start look of the states and places, and sets only what changed since', () => {
+    const view = (select: string | null, date: string) => ({
+      ...defaultView(scene.today),
+      select,
+      date: parseDay(date)!,
+    });
+    const start = derive(view('DE-BY', '2020-01-01'));
+    const first = firstView(scene, start, selectedRegions('DE-BY', start));
+    const features = atlasFeatures(scene, laterFids(scene, first), first).features as {
+      properties: Record<string, unknown>;
+    }[];
+    const bavaria = features.find(
+      (f) => f.properties['L'] === 'state' && f.properties['id'] === 'DE-BY',
+    );
+    expect(bavaria?.properties[startKey('selected')]).toBe(true);
+    // What the map holds: fid → merged state, as MapLibre keeps it.
+    const held = new Map<number, Record<string, boolean | number>>();
+    const sink = {
+      setFeatureState: (fid: number, state: Record<string, boolean | number>) =>
+        held.set(fid, { ...held.get(fid), ...state }),
+    };
+    // At the style's load, with the view unchanged, nothing is set.
+    const applied = syncRegions(
+      sink,
+      scene,
+      start,
+      selectedRegions('DE-BY', start),
+      regionKeys(first.regions),
+    );
+    expect(held.size).toBe(0);
+    // Then a view without a selection: each region feature reads that view's look (its state
+    // where one was set, else the one it carries), and only the changed ones were set.
+    const now = derive(view(null, '2025-01-01'));
+    syncRegions(sink, scene, now, selectedRegions(null, now), applied);
+    expect(held.size).toBeGreaterThan(0);
+    expect(held.size).toBeLessThan(first.regions.size);
+    let checked = 0;
+    for (const [fid, look] of regionStates(scene, now, new Set())) {
+      const f = features.find((x) => x.properties['fid'] === fid)!;
+      for (const [state, value] of Object.entries(look.state))
+        expect(held.get(fid)?.[state] ?? f.properties[startKey(state)], `fid ${fid} ${state}`).toBe(
+          value,
+        );
+      checked++;
+    }
+    expect(checked).toBe(first.regions.size);
   });
 
   it('knows when a later view draws what the start view left out', () => {
