@@ -127,10 +127,6 @@ export function buildOverview(
   };
   const raw: RawPhase[][] = [];
   for (const c of atlas.cooperations) {
-    if (!c.partners.some((p) => p.joined)) {
-      raw[c.index] = [phaseOf(-Infinity, uniqSorted(c.regions))];
-      continue;
-    }
     const starts = [...new Set(c.partners.flatMap((p) => (p.joined ? [p.joined.start] : [])))].sort(
       (a, b) => a - b,
     );

@@ -239,11 +239,18 @@ function withStart<F extends { properties: unknown }>(f: F, start: FirstView | n
   const far = start.pairCounts.far[fid] ?? 0;
   const near = start.pairCounts.near[fid] ?? 0;
   if (!bits && !far && !near) return f;
-  const baked: Record<string, boolean | number> = {};
-  for (const [flag, on] of Object.entries(featureStateOf(bits))) if (on) baked[startKey(flag)] = on;
-  if (far) baked[startKey('far')] = far;
-  if (near) baked[startKey('near')] = near;
-  return { ...f, properties: { ...(f.properties as object), ...baked } };
+  const state: Record<string, boolean | number> = {};
+  for (const [flag, on] of Object.entries(featureStateOf(bits))) if (on) state[flag] = on;
+  if (far) state['far'] = far;
+  if (near) state['near'] = near;
+  return { ...f, properties: { ...(f.properties as object), ...carried(state) } };
+}
+
+/** A state as a feature carries it (`shown0`, `far0`, …: read where no feature-state is set). */
+function carried(state: Record<string, boolean | number>): Record<string, boolean | number> {
+  const out: Record<string, boolean | number> = {};
+  for (const [key, value] of Object.entries(state)) out[startKey(key)] = value;
+  return out;
 }
 
 /**
@@ -271,10 +278,7 @@ export function firstView(
 /** A region feature's properties with its start look (`selected0`, `tint0`, `far0`, …). */
 const withRegionStart = (properties: object, fid: number, start: FirstView | null) => {
   const look = start?.regions?.get(fid);
-  if (!look) return { ...properties, fid };
-  const baked: Record<string, boolean | number> = {};
-  for (const [state, value] of Object.entries(look.state)) baked[startKey(state)] = value;
-  return { ...properties, fid, ...baked };
+  return { ...properties, fid, ...(look ? carried(look.state) : {}) };
 };
 
 /**
