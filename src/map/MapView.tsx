@@ -17,7 +17,7 @@ import { PairBadges } from './PairBadges.tsx';
 import { pick, targetOf } from './picking.ts';
 import { RegionLabels } from './RegionLabels.tsx';
 import { pairOf } from '../model/atlas-model.ts';
-import { NEAR_ZOOM, PLACE_LOOK, STATE_BITS } from '../style/link-style.ts';
+import { NEAR_ZOOM, PLACE_LOOK, STATE_BITS, startKey } from '../style/link-style.ts';
 import { LocalBadges, NationwideBadge } from './OverviewBadges.tsx';
 import { kindOf } from './picking.ts';
 import { DETAIL, SOURCE } from './layers.ts';
@@ -212,12 +212,13 @@ export function MapView({ onReady, onWebglMissing }: MapViewProps) {
       const kind = kindOf(f);
       const fid = Number(f.id);
       if (kind === 'pair') return pairCount(fid) > 0;
-      // A place is clicked only where it has a dot at this level (view/places.ts).
-      if (kind === 'place')
-        return (
-          (m.getFeatureState(f)[m.getZoom() >= NEAR_ZOOM ? 'near' : 'far'] ?? 0) !==
-          PLACE_LOOK.hidden
-        );
+      // A place is clicked only where it has a dot at this level (view/places.ts): its state
+      // once set, else the start look it carries (map/style.ts).
+      if (kind === 'place') {
+        const level = m.getZoom() >= NEAR_ZOOM ? 'near' : 'far';
+        const look = m.getFeatureState(f)[level] ?? f.properties[startKey(level)] ?? 0;
+        return look !== PLACE_LOOK.hidden;
+      }
       if (kind !== 'hub' && kind !== 'link') return true;
       const bits =
         (f.source === DETAIL ? appliedLinks.current : appliedOverview.current)?.[fid] ?? 0;
