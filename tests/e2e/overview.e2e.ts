@@ -206,7 +206,11 @@ describe('the Länder matrix and the overview', () => {
       b,
     );
     await page.locator(`tbody tr:has(th[data-region="${a}"]) td`).nth(column).hover();
-    await expect.poll(async () => (await pairs()).hovered).toEqual([`${a},${b}`]);
+    // The hover is the first sign of use: the first source is re-cut meanwhile (map/fill.ts),
+    // which takes seconds on a loaded two-core machine.
+    await expect
+      .poll(async () => (await pairs()).hovered, { timeout: 20_000 })
+      .toEqual([`${a},${b}`]);
     await context.close();
   });
 
